@@ -1,0 +1,48 @@
+# Shortcuts over the CMake build. CMakeLists.txt is the real build.
+BUILD   ?= build
+JOBS    ?= $(shell nproc)
+CMAKE   ?= cmake
+EXAMPLE ?= examples/iran-jenin.txt
+
+.PHONY: all deps build demo check bench asan ubsan fuzz install clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build:
+	@$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@$(CMAKE) --build $(BUILD) -j$(JOBS)
+
+demo: deps build
+	@echo "== bede tag $(EXAMPLE)"
+	@./$(BUILD)/bede tag $(EXAMPLE)
+
+check: deps build
+	@bash scripts/check.sh $(BUILD) $(JOBS)
+
+bench: deps build
+	@bash bench/run.sh $(BUILD)
+
+asan:
+	@$(MAKE) --no-print-directory check BUILD=build-asan \
+	  CMAKE="cmake -DBEDE_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug"
+
+ubsan:
+	@$(MAKE) --no-print-directory check BUILD=build-ubsan \
+	  CMAKE="cmake -DBEDE_SANITIZE=undefined -DCMAKE_BUILD_TYPE=Debug"
+
+fuzz: deps
+	@CC=clang $(CMAKE) -S . -B build-fuzz -DBEDE_FUZZ=ON \
+	  -DBEDE_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	@$(CMAKE) --build build-fuzz -j$(JOBS) --target fuzz_text
+	@mkdir -p build-fuzz/corpus
+	./build-fuzz/fuzz/fuzz_text -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=65536 build-fuzz/corpus fuzz/corpus
+
+install: build
+	@$(CMAKE) --install $(BUILD)
+
+clean:
+	rm -rf build build-asan build-ubsan build-fuzz

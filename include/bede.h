@@ -1,0 +1,285 @@
+/*
+ * bede — automated political event coding.
+ *
+ * The one public header. Every type and function starts with bede_ / BEDE_.
+ * Handles are opaque; a built handle (analyzer) is read-only and may be shared
+ * by any number of threads. Results (bede_doc) belong to the caller and are
+ * reused between calls to avoid allocation on the hot path.
+ *
+ * Errors: functions return 0 or a positive count on success and a negative
+ * bede_status on failure; when the caller passes a bede_error, it is filled
+ * with a message naming file:line:column (or byte offset) and what was
+ * expected.
+ */
+#ifndef BEDE_H
+#define BEDE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define BEDE_API
+#else
+#define BEDE_API __attribute__((visibility("default")))
+#endif
+
+#define BEDE_VERSION_MAJOR 0
+#define BEDE_VERSION_MINOR 1
+#define BEDE_VERSION_PATCH 0
+#define BEDE_VERSION_STRING "0.1.0"
+
+/* Version of the library actually linked (may differ from the header). */
+BEDE_API const char *bede_version(void);
+
+/* ------------------------------------------------------------------ errors */
+
+typedef enum bede_status {
+    BEDE_OK = 0,
+    BEDE_ERR_NOMEM = -1,    /* allocation failed */
+    BEDE_ERR_IO = -2,       /* a file could not be opened or read */
+    BEDE_ERR_UTF8 = -3,     /* input is not valid UTF-8 */
+    BEDE_ERR_SYNTAX = -4,   /* a data or input file is malformed */
+    BEDE_ERR_FORMAT = -5,   /* a binary file has the wrong magic/version */
+    BEDE_ERR_CHECKSUM = -6, /* a binary file is truncated or corrupted */
+    BEDE_ERR_ARG = -7,      /* an argument is out of range */
+    BEDE_ERR_LIMIT = -8     /* an input exceeds a documented limit */
+} bede_status;
+
+/* Where an error happened and what was expected. line/column are 1-based;
+ * 0 means "not applicable". offset is a byte offset into the input. */
+typedef struct bede_error {
+    int status;
+    char file[256];
+    uint32_t line, column;
+    uint64_t offset;
+    char message[512];
+} bede_error;
+
+/* Static description of a status code ("invalid UTF-8", ...). Never NULL. */
+BEDE_API const char *bede_strerror(int status);
+
+/* Formats err as "file:line:column: message" (or "byte N: message") into
+ * buf; returns buf. */
+BEDE_API const char *bede_error_format(const bede_error *err, char *buf,
+                                       size_t cap);
+
+/* ------------------------------------------------------ part-of-speech tags */
+
+/* Penn Treebank tags. Order is part of the ABI and of the tagger model. */
+typedef enum bede_tag {
+    BEDE_TAG_CC, BEDE_TAG_CD, BEDE_TAG_DT, BEDE_TAG_EX, BEDE_TAG_FW,
+    BEDE_TAG_IN, BEDE_TAG_JJ, BEDE_TAG_JJR, BEDE_TAG_JJS, BEDE_TAG_LS,
+    BEDE_TAG_MD, BEDE_TAG_NN, BEDE_TAG_NNS, BEDE_TAG_NNP, BEDE_TAG_NNPS,
+    BEDE_TAG_PDT, BEDE_TAG_POS, BEDE_TAG_PRP, BEDE_TAG_PRPS, BEDE_TAG_RB,
+    BEDE_TAG_RBR, BEDE_TAG_RBS, BEDE_TAG_RP, BEDE_TAG_SYM, BEDE_TAG_TO,
+    BEDE_TAG_UH, BEDE_TAG_VB, BEDE_TAG_VBD, BEDE_TAG_VBG, BEDE_TAG_VBN,
+    BEDE_TAG_VBP, BEDE_TAG_VBZ, BEDE_TAG_WDT, BEDE_TAG_WP, BEDE_TAG_WPS,
+    BEDE_TAG_WRB, BEDE_TAG_HASH, BEDE_TAG_DOLLAR, BEDE_TAG_LQUOTE,
+    BEDE_TAG_RQUOTE, BEDE_TAG_LRB, BEDE_TAG_RRB, BEDE_TAG_COMMA,
+    BEDE_TAG_PERIOD, BEDE_TAG_COLON,
+    BEDE_TAG_COUNT
+} bede_tag;
+
+/* "NN", "PRP$", "-LRB-", ... ; "?" for out-of-range values. */
+BEDE_API const char *bede_tag_name(int tag);
+/* Inverse of bede_tag_name; -1 when name is not a tag. */
+BEDE_API int bede_tag_from_name(const char *name);
+
+/* ---------------------------------------------------------------- tokens */
+
+typedef struct bede_span {
+    uint32_t start, end; /* byte offsets into the original text, [start,end) */
+} bede_span;
+
+typedef enum bede_token_kind {
+    BEDE_TOKEN_WORD,
+    BEDE_TOKEN_NUMBER,  /* 1,200  3.5  12%  $40  40bn  2026-02-19 */
+    BEDE_TOKEN_PUNCT,
+    BEDE_TOKEN_SYMBOL,
+    BEDE_TOKEN_URL,
+    BEDE_TOKEN_EMAIL,
+    BEDE_TOKEN_HASHTAG,
+    BEDE_TOKEN_MENTION
+} bede_token_kind;
+
+/* Token flags. */
+#define BEDE_TOKF_CAPITALIZED 0x01u /* first letter upper case */
+#define BEDE_TOKF_ALLCAPS 0x02u     /* every letter upper case */
+#define BEDE_TOKF_SPACE_BEFORE 0x04u
+#define BEDE_TOKF_SENT_START 0x08u
+#define BEDE_TOKF_ABBREV 0x10u /* ends with an abbreviation period */
+
+/* One token. Strings are offsets into the document's string pool: use
+ * bede_doc_string(doc, tok->norm). All strings are NUL-terminated. */
+typedef struct bede_token {
+    bede_span span;  /* bytes of the original text */
+    uint32_t norm;   /* NFC text with quotes/apostrophes/dashes folded */
+    uint32_t lower;  /* lower-cased norm: the matching key */
+    uint32_t lemma;  /* lemma of lower (verbs and nouns), else lower */
+    uint8_t kind;    /* bede_token_kind */
+    uint8_t tag;     /* bede_tag */
+    uint8_t flags;   /* BEDE_TOKF_* */
+    uint8_t reserved;
+} bede_token;
+
+/* --------------------------------------------------------------- phrases */
+
+typedef enum bede_phrase_kind {
+    BEDE_PHRASE_NP,   /* noun phrase */
+    BEDE_PHRASE_VP,   /* verb group: auxiliaries, modals, negation, verb */
+    BEDE_PHRASE_PP,   /* preposition + its NP */
+    BEDE_PHRASE_ADJP,
+    BEDE_PHRASE_ADVP,
+    BEDE_PHRASE_COUNT
+} bede_phrase_kind;
+
+/* Phrase flags. */
+#define BEDE_PHF_NEGATED 0x0001u     /* VP: not, n't, never */
+#define BEDE_PHF_PASSIVE 0x0002u     /* VP: be + VBN */
+#define BEDE_PHF_PROGRESSIVE 0x0004u /* VP: be + VBG */
+#define BEDE_PHF_PERFECT 0x0008u     /* VP: have + VBN */
+#define BEDE_PHF_MODAL 0x0010u       /* VP: has a modal */
+#define BEDE_PHF_COORD 0x0020u       /* NP: coordination of NPs */
+#define BEDE_PHF_APPOS 0x0040u       /* NP: apposition to `attach` */
+#define BEDE_PHF_POSSESSOR 0x0080u   /* NP: possessor of `attach` */
+#define BEDE_PHF_PRONOUN 0x0100u     /* NP: a pronoun */
+#define BEDE_PHF_INFINITIVE 0x0200u  /* VP: to + VB */
+#define BEDE_PHF_CONJUNCT 0x0400u    /* NP: member of coordination `attach` */
+
+typedef enum bede_tense {
+    BEDE_TENSE_NONE, /* non-finite */
+    BEDE_TENSE_PRESENT,
+    BEDE_TENSE_PAST,
+    BEDE_TENSE_FUTURE
+} bede_tense;
+
+/* A phrase over tokens [first, last) of its sentence (indices relative to
+ * the sentence). head is the head token. attach is the phrase index
+ * (relative to the sentence) this phrase attaches to — a PP to the phrase
+ * it modifies, an apposition or possessor or conjunct to its NP — or -1. */
+typedef struct bede_phrase {
+    uint32_t first, last, head;
+    int32_t attach;
+    int32_t det;    /* determiner token, or -1 */
+    int32_t clause; /* clause index (relative to the sentence) */
+    uint16_t flags; /* BEDE_PHF_* */
+    uint8_t kind;   /* bede_phrase_kind */
+    uint8_t tense;  /* bede_tense, VPs only */
+} bede_phrase;
+
+/* --------------------------------------------------------------- clauses */
+
+typedef enum bede_clause_kind {
+    BEDE_CLAUSE_MAIN,
+    BEDE_CLAUSE_RELATIVE,     /* "..., which ...", "who ..." */
+    BEDE_CLAUSE_PARTICIPIAL,  /* "..., urging them to ..." */
+    BEDE_CLAUSE_INFINITIVAL,  /* "urged them to stay united" */
+    BEDE_CLAUSE_COMPLEMENT,   /* reported speech: "said (that) ..." */
+    BEDE_CLAUSE_ADVERBIAL,    /* "after ...", "when ...", "because ..." */
+    BEDE_CLAUSE_COORDINATE,   /* "..., and X did ..." */
+    BEDE_CLAUSE_COUNT
+} bede_clause_kind;
+
+/* A clause over tokens [first, last) of its sentence. parent is the index of
+ * the enclosing clause or -1; verb/subject/object are phrase indices or -1. */
+typedef struct bede_clause {
+    uint32_t first, last;
+    int32_t parent;
+    int32_t verb, subject, object;
+    uint8_t kind; /* bede_clause_kind */
+    uint8_t reserved[3];
+} bede_clause;
+
+/* ------------------------------------------------------------- sentences */
+
+typedef struct bede_sentence {
+    bede_span span;          /* bytes of the original text */
+    uint32_t first_token;    /* index into bede_doc_tokens() */
+    uint32_t token_count;
+    uint32_t first_phrase;   /* index into bede_doc_phrases() */
+    uint32_t phrase_count;
+    uint32_t first_clause;   /* index into bede_doc_clauses() */
+    uint32_t clause_count;
+    uint32_t paragraph;      /* 0-based paragraph number */
+} bede_sentence;
+
+/* Story metadata recognised in a dateline ("TEHRAN, Feb 19 (Reuters) -").
+ * Spans are empty (start == end) when absent. */
+typedef struct bede_dateline {
+    bede_span whole, place, date, agency;
+} bede_dateline;
+
+/* -------------------------------------------------------------- analysis */
+
+typedef enum bede_utf8_policy {
+    BEDE_UTF8_REJECT,  /* invalid UTF-8 is an error naming its byte offset */
+    BEDE_UTF8_REPLACE  /* invalid bytes become U+FFFD and are counted */
+} bede_utf8_policy;
+
+typedef struct bede_text_options {
+    int utf8_policy;          /* bede_utf8_policy; default REJECT */
+    int datelines;            /* recognise datelines; default 1 */
+    int tag;                  /* run the tagger and lemmatizer; default 1 */
+    int chunk;                /* run phrases and clauses; default 1 */
+    uint32_t max_sentence_tokens; /* longer runs are split; default 400 */
+} bede_text_options;
+
+/* Fills opts with the defaults above. */
+BEDE_API void bede_text_default_options(bede_text_options *opts);
+
+/* The text analyser: tokenizer, sentence splitter, tagger model, lemma
+ * table. Read-only once built; share it between threads. */
+typedef struct bede_analyzer bede_analyzer;
+
+/* Builds an analyser with the tagger model compiled into the library.
+ * opts may be NULL for defaults. Free with bede_analyzer_free(). */
+BEDE_API bede_analyzer *bede_analyzer_new(const bede_text_options *opts,
+                                          bede_error *err);
+
+/* As bede_analyzer_new, with a tagger model read from model_path (the text
+ * model format of data/tagger/README.md). Free with bede_analyzer_free(). */
+BEDE_API bede_analyzer *bede_analyzer_new_with_model(
+    const bede_text_options *opts, const char *model_path, bede_error *err);
+
+BEDE_API void bede_analyzer_free(bede_analyzer *an);
+
+/* The result of analysing one text. Create once, reuse for many texts (its
+ * memory is kept), free with bede_doc_free(). Not shared between threads. */
+typedef struct bede_doc bede_doc;
+
+BEDE_API bede_doc *bede_doc_new(void);
+BEDE_API void bede_doc_free(bede_doc *doc);
+
+/* Analyses text[0..len) into doc, replacing what doc held. The doc keeps
+ * pointers to text: text must outlive the doc's use. Returns the number of
+ * sentences, or a negative bede_status. */
+BEDE_API int bede_analyze(const bede_analyzer *an, const char *text,
+                          size_t len, bede_doc *doc, bede_error *err);
+
+BEDE_API const char *bede_doc_text(const bede_doc *doc);
+BEDE_API size_t bede_doc_text_length(const bede_doc *doc);
+BEDE_API size_t bede_doc_sentence_count(const bede_doc *doc);
+BEDE_API const bede_sentence *bede_doc_sentences(const bede_doc *doc);
+BEDE_API const bede_token *bede_doc_tokens(const bede_doc *doc);
+BEDE_API size_t bede_doc_token_count(const bede_doc *doc);
+BEDE_API const bede_phrase *bede_doc_phrases(const bede_doc *doc);
+BEDE_API const bede_clause *bede_doc_clauses(const bede_doc *doc);
+BEDE_API const bede_dateline *bede_doc_dateline(const bede_doc *doc);
+/* Number of invalid UTF-8 sequences replaced (BEDE_UTF8_REPLACE). */
+BEDE_API size_t bede_doc_replaced_bytes(const bede_doc *doc);
+/* A string of the doc's pool (bede_token.norm/.lower/.lemma). */
+BEDE_API const char *bede_doc_string(const bede_doc *doc, uint32_t ref);
+
+BEDE_API const char *bede_phrase_kind_name(int kind);
+BEDE_API const char *bede_clause_kind_name(int kind);
+BEDE_API const char *bede_tense_name(int tense);
+BEDE_API const char *bede_token_kind_name(int kind);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* BEDE_H */

@@ -1,0 +1,75 @@
+/*
+ * A small test harness: CHECK records a failure and goes on, TEST_MAIN runs
+ * the listed tests and prints "N passed, N failed".
+ */
+#ifndef BEDE_TEST_HARNESS_H
+#define BEDE_TEST_HARNESS_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int harness_failures;
+static int harness_checks;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        harness_checks++;                                                      \
+        if (!(cond)) {                                                         \
+            harness_failures++;                                                \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,   \
+                    #cond);                                                    \
+        }                                                                      \
+    } while (0)
+
+#define CHECK_STR(got, want)                                                   \
+    do {                                                                       \
+        const char *g_ = (got), *w_ = (want);                                  \
+        harness_checks++;                                                      \
+        if (!g_ || strcmp(g_, w_) != 0) {                                      \
+            harness_failures++;                                                \
+            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__,      \
+                    __LINE__, g_ ? g_ : "(null)", w_);                         \
+        }                                                                      \
+    } while (0)
+
+#define CHECK_INT(got, want)                                                   \
+    do {                                                                       \
+        long long g_ = (long long)(got), w_ = (long long)(want);               \
+        harness_checks++;                                                      \
+        if (g_ != w_) {                                                        \
+            harness_failures++;                                                \
+            fprintf(stderr, "%s:%d: %s = %lld, want %lld\n", __FILE__,         \
+                    __LINE__, #got, g_, w_);                                   \
+        }                                                                      \
+    } while (0)
+
+typedef struct {
+    const char *name;
+    void (*fn)(void);
+} harness_test;
+
+static inline int harness_run(const harness_test *tests, size_t n) {
+    int passed = 0, failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        int before = harness_failures;
+        tests[i].fn();
+        if (harness_failures == before) {
+            passed++;
+        } else {
+            failed++;
+            fprintf(stderr, "FAIL %s\n", tests[i].name);
+        }
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
+
+#define TEST(fn) {#fn, fn}
+#define TEST_MAIN(...)                                                         \
+    int main(void) {                                                           \
+        static const harness_test tests_[] = {__VA_ARGS__};                    \
+        return harness_run(tests_, sizeof tests_ / sizeof tests_[0]);         \
+    }
+
+#endif

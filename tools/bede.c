@@ -1,0 +1,2 @@
+#include "bede.h"
+int main(void) { return 0; }
