@@ -40,6 +40,56 @@ typedef struct { char *v; size_t n, cap; } char_vec;
 /* Appends s[0..len) plus NUL; returns its offset, or UINT32_MAX on OOM. */
 BEDE_HIDDEN uint32_t pool_add(char_vec *pool, const char *s, size_t len);
 
+/* ---- normalize.c: UTF-8 decoding, NFC, punctuation folding, case */
+/* Decodes the code point at s[i] (i < len). Returns its byte length (>= 1)
+ * and stores it in *cp, or stores -1 for an invalid or truncated sequence
+ * (length 1). */
+BEDE_HIDDEN size_t utf8_decode(const uint8_t *s, size_t len, size_t i,
+                               int32_t *cp);
+/* Offset of the first invalid UTF-8 byte in s[0..len), or len if valid. */
+BEDE_HIDDEN size_t utf8_first_invalid(const uint8_t *s, size_t len);
+/* Character classes used by the tokenizer. */
+BEDE_HIDDEN bool cp_is_letter(int32_t cp);
+BEDE_HIDDEN bool cp_is_digit(int32_t cp);
+BEDE_HIDDEN bool cp_is_space(int32_t cp);
+BEDE_HIDDEN bool cp_is_upper(int32_t cp);
+/* Curly/low/angle double quotes -> '"'; curly single quotes, primes and
+ * modifier apostrophes -> '\''; hyphen and dash variants -> '-' (en dash,
+ * minus) or 0x2014 (em dash, horizontal bar); other code points unchanged. */
+BEDE_HIDDEN int32_t cp_fold(int32_t cp);
+/* Normalises token bytes s[0..len): NFC, folding (em dash -> "--"),
+ * invalid bytes -> U+FFFD. Appends the normal form and its lower-case form to
+ * pool and stores their refs (equal when the form is already lower case). */
+BEDE_HIDDEN int normalize_token(const char *s, size_t len, char_vec *pool,
+                                uint32_t *norm, uint32_t *lower);
+
+/* ---- tokenize.c: text -> tokens */
+/* What lies between a token and the one before it. */
+enum { GAP_NONE, GAP_SPACE, GAP_NEWLINE, GAP_PARAGRAPH };
+typedef struct { uint8_t *v; size_t n, cap; } byte_vec;
+/* Tokenizes text[0..len) (UTF-8 already checked or to be replaced) into
+ * toks (kind, span, flags, norm, lower; tag and lemma unset) and gaps (one
+ * GAP_* per token). Counts replaced invalid sequences in *replaced. */
+BEDE_HIDDEN int tokenize(const char *text, size_t len, token_vec *toks,
+                         byte_vec *gaps, char_vec *pool, size_t *replaced);
+
+/* ---- dateline.c */
+/* Recognises a dateline at the start of the story (or after a headline
+ * paragraph). Returns the index of the first token after it (0 if none),
+ * stores the index of its first token in *first and fills *dl. */
+BEDE_HIDDEN size_t find_dateline(const char *text, const bede_token *toks,
+                                 const uint8_t *gaps, size_t n,
+                                 const char *pool, size_t *first,
+                                 bede_dateline *dl);
+
+/* ---- sentences.c */
+/* Splits toks[first..n) into sentences (token ranges and byte spans); no
+ * sentence exceeds max_tokens. Tags/phrases are not yet set. */
+BEDE_HIDDEN int split_sentences(const char *text, const bede_token *toks,
+                                const uint8_t *gaps, size_t first, size_t n,
+                                const char *pool, uint32_t max_tokens,
+                                sentence_vec *out);
+
 /* ---- tagger.c: averaged-perceptron part-of-speech tagger */
 typedef struct tagger tagger;
 /* The model compiled into the library. Free with tagger_free(). */
