@@ -31,6 +31,14 @@ static const char *const agencies[] = {
     "pap", "irib", "aa", "apa", "trend", "belta", "vna", "kpl", "pna",
     "xinhuanet", "ptv", "presstv", "aljazeera", NULL};
 
+/* Capitalised labels that open captions and rubrics, not places
+ * ("FILE PHOTO: ...", "UPDATE 2-...", "EXCLUSIVE-..."). */
+static const char *const labels[] = {
+    "photo", "file", "video", "update", "breaking", "exclusive", "analysis",
+    "opinion", "editorial", "watch", "live", "factbox", "explainer",
+    "comment", "correction", "corrected", "refile", "insight", "interview",
+    "timeline", "graphic", "pictures", "focus", "wrapup", "column", NULL};
+
 static bool in_list(const char *const *list, const char *w) {
     for (; *list; list++)
         if (strcmp(*list, w) == 0) return true;
@@ -132,6 +140,8 @@ static size_t match_at(const dl_scan *d, size_t s, bede_dateline *dl) {
     bool caps;
     size_t j = scan_name(d, s, 5, &caps);
     if (j == s) return 0;
+    for (size_t k = s; k < j; k++)
+        if (in_list(labels, d->pool + d->toks[k].lower)) return 0;
     /* a dateline place is not a sentence start like "The" */
     memset(dl, 0, sizeof *dl);
     size_t place_end = j;
@@ -208,10 +218,10 @@ size_t find_dateline(const char *text, const bede_token *toks,
         }
         size_t k = start + 1;
         while (k < n && gaps[k] != GAP_PARAGRAPH) {
-            if (gaps[k] == GAP_NEWLINE) return 0; /* a wrapped paragraph */
+            if (gaps[k] == GAP_NEWLINE) break; /* a wrapped paragraph */
             k++;
         }
-        if (k - start > 16) return 0;
+        if (k >= n || gaps[k] != GAP_PARAGRAPH || k - start > 16) break;
         start = k;
     }
     memset(dl, 0, sizeof *dl);

@@ -201,7 +201,7 @@ int split_sentences(const char *text, const bede_token *toks,
                       pool[t->lower] == '?'));
         if (cand) {
             size_t next = end_after(&c, k);
-            if (next) {
+            if (next && next - start <= max_tokens) {
                 /* the closers glued to the terminator end this sentence */
                 size_t e = next;
                 if (push(out, toks, start, e)) return BEDE_ERR_NOMEM;
