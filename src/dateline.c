@@ -5,8 +5,9 @@
  *
  * A dateline opens a story, or follows a headline/byline paragraph or two.
  * Its place, date and agency are story metadata, not sentence text. It is
- * recognised only when it is unmistakable: the place is in capitals, or an
- * agency or a date stands between place and dash. "Tehran said on Monday -"
+ * recognised only when it is unmistakable: the place is in capitals, or a
+ * region ("Beirut, Lebanon"), an agency or a date stands between place and
+ * dash. "Tehran said on Monday -"
  * is a sentence, not a dateline.
  */
 #include "internal.h"
@@ -145,7 +146,7 @@ static size_t match_at(const dl_scan *d, size_t s, bede_dateline *dl) {
     /* a dateline place is not a sentence start like "The" */
     memset(dl, 0, sizeof *dl);
     size_t place_end = j;
-    bool has_agency = false, has_date = false;
+    bool has_agency = false, has_date = false, has_region = false;
     for (int guard = 0; guard < 6 && j < d->n; guard++) {
         if (is_punct(d, j, ",")) {
             size_t k = scan_date(d, j + 1);
@@ -167,7 +168,8 @@ static size_t match_at(const dl_scan *d, size_t s, bede_dateline *dl) {
             bool c2;
             k = scan_name(d, j + 1, 3, &c2);
             if (k > j + 1 && !has_date && !has_agency) {
-                place_end = k; /* "KYIV, Ukraine" */
+                place_end = k; /* "KYIV, Ukraine", "Beirut, Lebanon" */
+                has_region = true;
                 j = k;
                 continue;
             }
@@ -189,7 +191,7 @@ static size_t match_at(const dl_scan *d, size_t s, bede_dateline *dl) {
         }
         if (is_dash(d, j) || (is_punct(d, j, ":") && caps && !has_agency &&
                               !has_date)) {
-            if (!(caps || has_agency || has_date)) return 0;
+            if (!(caps || has_agency || has_date || has_region)) return 0;
             if (j + 1 >= d->n) return 0;
             set_span(&dl->place, d->toks, s, place_end);
             set_span(&dl->whole, d->toks, s, j + 1);

@@ -55,6 +55,7 @@ static bede_analyzer *analyzer_make(const bede_text_options *opts,
     else
         bede_text_default_options(&an->opts);
     if (an->opts.max_sentence_tokens == 0) an->opts.max_sentence_tokens = 400;
+    if (!an->opts.tag) return an; /* tokens and sentences only */
     an->tagger = model_path ? tagger_new_file(model_path, err)
                             : tagger_new_builtin(err);
     if (!an->tagger) {
