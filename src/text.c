@@ -238,18 +238,23 @@ size_t bede_doc_text_length(const bede_doc *doc) { return doc->len; }
 size_t bede_doc_sentence_count(const bede_doc *doc) {
     return doc->sentences.n;
 }
+/* Array accessors never return NULL, so that `array + 0` is always valid. */
 const bede_sentence *bede_doc_sentences(const bede_doc *doc) {
-    return doc->sentences.v;
+    static const bede_sentence none[1];
+    return doc->sentences.v ? doc->sentences.v : none;
 }
 const bede_token *bede_doc_tokens(const bede_doc *doc) {
-    return doc->tokens.v;
+    static const bede_token none[1];
+    return doc->tokens.v ? doc->tokens.v : none;
 }
 size_t bede_doc_token_count(const bede_doc *doc) { return doc->tokens.n; }
 const bede_phrase *bede_doc_phrases(const bede_doc *doc) {
-    return doc->phrases.v;
+    static const bede_phrase none[1];
+    return doc->phrases.v ? doc->phrases.v : none;
 }
 const bede_clause *bede_doc_clauses(const bede_doc *doc) {
-    return doc->clauses.v;
+    static const bede_clause none[1];
+    return doc->clauses.v ? doc->clauses.v : none;
 }
 const bede_dateline *bede_doc_dateline(const bede_doc *doc) {
     return &doc->dateline;
