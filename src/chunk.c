@@ -142,6 +142,18 @@ static const char *const SUBORDINATORS[] = {
     "although", "though", "as", "if", "unless", "until", "till", "whereas",
     "once", "whether", "whilst", "lest", "so", NULL};
 
+/* First words of two-word prepositions: "because of", "ahead of". */
+static const char *const PREP_HEADS[] = {"because", "instead", "ahead", "out",
+                                         "regardless", "irrespective",
+                                         "prior", "due", "close", "next",
+                                         NULL};
+
+/* Prepositions that usually belong to the verb even after its object:
+ * "sent troops to Haiti", "fired rockets at Ashkelon". */
+static const char *const VERB_PREPS[] = {
+    "to", "from", "into", "onto", "towards", "toward", "against", "at",
+    "by", "across", "through", "out", NULL};
+
 static const char *const QUANT_WORDS[] = {
     "about", "around", "nearly", "almost", "roughly", "approximately",
     "some", "over", "just", "only", "barely", "under", "up", NULL};
@@ -250,6 +262,18 @@ static bool is_temporal_tok(const chunker *c, uint32_t i) {
            w[3] <= '9';
 }
 
+enum { AUX_NONE, AUX_MODAL, AUX_BE, AUX_HAVE, AUX_DO, AUX_GET };
+
+static int aux_kind(const chunker *c, uint32_t i) {
+    int t = tag_at(c, i);
+    if (t == BEDE_TAG_MD) return AUX_MODAL;
+    if (word_in(c, i, BE_FORMS)) return AUX_BE;
+    if (word_in(c, i, HAVE_FORMS)) return AUX_HAVE;
+    if (word_in(c, i, DO_FORMS)) return AUX_DO;
+    if (word_in(c, i, GET_FORMS)) return AUX_GET;
+    return AUX_NONE;
+}
+
 /* "to" followed by adverbs and a base verb: an infinitive marker. */
 static bool is_inf_to(const chunker *c, uint32_t i) {
     if (!word_is(c, i, "to")) return false;
@@ -265,6 +289,31 @@ static bool is_prep(const chunker *c, uint32_t i) {
     return t == BEDE_TAG_TO && !is_inf_to(c, i);
 }
 
+/* The first word of "because of", "ahead of", "due to", whatever its tag. */
+static bool is_prep_head(const chunker *c, uint32_t i) {
+    return word_in(c, i, PREP_HEADS) &&
+           (word_is(c, i + 1, "of") || word_is(c, i + 1, "to")) &&
+           !is_inf_to(c, i + 1);
+}
+
+/* A gerund or mis-tagged noun right before a finite verb: "Fighting
+ * resumed", "jets struck". */
+static bool noun_before_verb(const chunker *c, uint32_t i) {
+    int t = tag_at(c, i), nt = tag_at(c, i + 1);
+    if (t != BEDE_TAG_VBG && t != BEDE_TAG_VBZ) return false;
+    if (aux_kind(c, i) != AUX_NONE) return false;
+    if (nt != BEDE_TAG_VBD && nt != BEDE_TAG_VBZ && nt != BEDE_TAG_VBP &&
+        nt != BEDE_TAG_MD && !(nt == BEDE_TAG_VBN && t == BEDE_TAG_VBG))
+        return false;
+    if (aux_kind(c, i + 1) == AUX_HAVE && t == BEDE_TAG_VBZ) return false;
+    if (i == 0) return true;
+    int p = tag_at(c, i - 1);
+    return p == BEDE_TAG_DT || p == BEDE_TAG_PRPS || is_adj_tag(p) ||
+           p == BEDE_TAG_NNP || p == BEDE_TAG_RB || p == BEDE_TAG_COMMA ||
+           p == BEDE_TAG_COLON || p == BEDE_TAG_CC || p == BEDE_TAG_LQUOTE ||
+           p == BEDE_TAG_POS;
+}
+
 /* ---------------------------------------------------------- base chunks */
 
 static void push_base(chunker *c, int kind, uint32_t first, uint32_t last,
@@ -272,18 +321,6 @@ static void push_base(chunker *c, int kind, uint32_t first, uint32_t last,
     bede_phrase p = {first, last, head, -1, det, 0, flags, (uint8_t)kind,
                      (uint8_t)tense};
     c->base[c->nbase++] = p;
-}
-
-enum { AUX_NONE, AUX_MODAL, AUX_BE, AUX_HAVE, AUX_DO, AUX_GET };
-
-static int aux_kind(const chunker *c, uint32_t i) {
-    int t = tag_at(c, i);
-    if (t == BEDE_TAG_MD) return AUX_MODAL;
-    if (word_in(c, i, BE_FORMS)) return AUX_BE;
-    if (word_in(c, i, HAVE_FORMS)) return AUX_HAVE;
-    if (word_in(c, i, DO_FORMS)) return AUX_DO;
-    if (word_in(c, i, GET_FORMS)) return AUX_GET;
-    return AUX_NONE;
 }
 
 /* Tense of a verb group from its first verb f (s = first token of the
@@ -297,6 +334,10 @@ static int group_tense(const chunker *c, uint32_t s, uint32_t f) {
     }
     if (t == BEDE_TAG_VBD) return BEDE_TENSE_PAST;
     if (t == BEDE_TAG_VBZ || t == BEDE_TAG_VBP) return BEDE_TENSE_PRESENT;
+    if (t == BEDE_TAG_VB && (word_in(c, f, HAVE_FORMS) ||
+                             word_in(c, f, DO_FORMS)) &&
+        is_verb_tag(tag_at(c, f + 1)))
+        return BEDE_TENSE_PRESENT; /* "have attacked", "do not accept" */
     if (t == BEDE_TAG_VB && s > 0) {
         int p = tag_at(c, s - 1);
         if (is_noun_tag(p) || p == BEDE_TAG_PRP || p == BEDE_TAG_WDT ||
@@ -393,6 +434,14 @@ static bool np_start(const chunker *c, uint32_t i) {
            bare_participle_modifier(c, i);
 }
 
+/* "more air defence systems": a comparative quantifier before a noun. */
+static bool more_before_noun(const chunker *c, uint32_t i) {
+    int nt = tag_at(c, i + 1);
+    return (word_is(c, i, "more") || word_is(c, i, "less") ||
+            word_is(c, i, "fewer")) &&
+           (is_noun_tag(nt) || is_adj_tag(nt));
+}
+
 /* A base NP from i. */
 static uint32_t take_np(chunker *c, uint32_t i) {
     uint32_t s = i, j = i;
@@ -410,6 +459,7 @@ static uint32_t take_np(chunker *c, uint32_t i) {
         return j;
     }
     j = quant_prefix(c, i);
+    if (j == i && more_before_noun(c, i)) j = i + 1;
     if (j == i) {
         if (tag_at(c, j) == BEDE_TAG_PDT) j++;
         if (tag_at(c, j) == BEDE_TAG_DT || tag_at(c, j) == BEDE_TAG_PRPS) {
@@ -446,13 +496,29 @@ static uint32_t take_np(chunker *c, uint32_t i) {
             continue;
         }
         if (is_adj_tag(t)) {
-            if (last_noun >= 0 &&
+            int nt = tag_at(c, j + 1);
+            bool demonym = det >= 0 && last_noun == (int32_t)j - 1 &&
+                           tag_at(c, j - 1) == BEDE_TAG_NNP &&
+                           (last_noun == det + 1) &&
+                           (is_noun_tag(nt) || nt == BEDE_TAG_COMMA ||
+                            nt == BEDE_TAG_PERIOD || nt == BEDE_TAG_COLON);
+            if (demonym && !is_noun_tag(nt)) {
+                /* "the U.N. secretary-general": the adjective is the head */
+                last_noun = (int32_t)j++;
+                break;
+            }
+            if (last_noun >= 0 && !demonym &&
                 !((c->toks[j].flags & BEDE_TOKF_CAPITALIZED) &&
                   is_noun_tag(tag_at(c, j + 1))))
                 break;
             j++;
             any = true;
             continue;
+        }
+        if (noun_before_verb(c, j)) {
+            last_noun = (int32_t)j++;
+            any = true;
+            break;
         }
         if ((t == BEDE_TAG_VBN || t == BEDE_TAG_VBG) && last_noun < 0) {
             int nt = tag_at(c, j + 1);
@@ -516,14 +582,38 @@ static void base_chunks(chunker *c) {
     uint32_t i = 0;
     while (i < c->n) {
         int t = tag_at(c, i);
-        if (is_adv(c, i)) {
-            if (quant_prefix(c, i) > i) {
-                i = take_np(c, i);
+        if (quant_prefix(c, i) > i) {
+            i = take_np(c, i);
+            continue;
+        }
+        if (word_is(c, i, "according") && word_is(c, i + 1, "to")) {
+            /* always a verb group, whatever its tag: see the clause rules */
+            push_base(c, BEDE_PHRASE_VP, i, i + 1, i, -1, 0, BEDE_TENSE_NONE);
+            i++;
+            continue;
+        }
+        if (is_prep_head(c, i)) {
+            i++; /* left to the PP rules */
+            continue;
+        }
+        if (noun_before_verb(c, i) || more_before_noun(c, i)) {
+            i = take_np(c, i);
+            continue;
+        }
+        if (t == BEDE_TAG_NN || t == BEDE_TAG_NNS) {
+            /* "who control much of Yemen": no noun follows "who" */
+            if (i > 0 && word_is(c, i - 1, "who")) {
+                push_base(c, BEDE_PHRASE_VP, i, i + 1, i, -1, 0,
+                          BEDE_TENSE_PRESENT);
+                i++;
                 continue;
             }
+        }
+        if (is_adv(c, i)) {
             uint32_t k = i;
             while (k < c->n && is_adv(c, k)) k++;
-            if (is_verb_tag(tag_at(c, k)) || is_inf_to(c, k)) {
+            if ((is_verb_tag(tag_at(c, k)) && !noun_before_verb(c, k)) ||
+                is_inf_to(c, k)) {
                 i = take_vp(c, i, k);
                 continue;
             }
@@ -591,6 +681,7 @@ typedef struct structurer {
     int32_t last_vp;       /* nearest VP since the last boundary */
     int32_t last_np;       /* last NP group emitted (any level) */
     bool verb_seen;        /* a finite, non-saying verb since the boundary */
+    bool np_after_vp;      /* last_top is an NP right after a VP */
     uint32_t coord_memo;   /* no coordination starts before this token */
     int ap_state;          /* apposition: 0 idle, 1 NP1, 2 NP1 ",", 3 NP2 */
     int32_t ap_np1, ap_np2;
@@ -701,6 +792,13 @@ static bool np_is_temporal(const chunker *c, int32_t np) {
     return np >= 0 && is_temporal_tok(c, c->out[np].head);
 }
 
+/* An NP headed by a name or a pronoun: PPs after it belong to the verb. */
+static bool np_is_name(const chunker *c, int32_t np) {
+    int t = tag_at(c, c->out[np].head);
+    return t == BEDE_TAG_NNP || t == BEDE_TAG_NNPS ||
+           (c->out[np].flags & BEDE_PHF_PRONOUN);
+}
+
 static bool np_appos_ok(const chunker *c, int32_t np) {
     return np >= 0 && !(c->out[np].flags & BEDE_PHF_PRONOUN) &&
            !np_is_temporal(c, np);
@@ -731,7 +829,7 @@ static void boundary(structurer *st, bool clause_edge) {
 }
 
 static void structure(chunker *c) {
-    structurer st = {c, 0, -1, -1, -1, false, 0, 0, -1, -1};
+    structurer st = {c, 0, -1, -1, -1, false, false, 0, 0, -1, -1};
     uint32_t t = 0;
     while (t < c->n) {
         if (st.b < c->nbase && c->base[st.b].first == t) {
@@ -743,6 +841,8 @@ static void structure(chunker *c) {
                 t = c->base[e - 1].last;
                 st.b = e;
                 if (g < 0) continue;
+                st.np_after_vp = st.last_top >= 0 &&
+                                 c->out[st.last_top].kind == BEDE_PHRASE_VP;
                 st.last_top = g;
                 st.last_np = g;
                 if (st.ap_state == 2 && !(c->out[g].flags & BEDE_PHF_PRONOUN)) {
@@ -773,7 +873,7 @@ static void structure(chunker *c) {
             continue;
         }
         /* a token outside the base chunks */
-        if (is_prep(c, t)) {
+        if (is_prep(c, t) || is_prep_head(c, t)) {
             uint32_t q = t + 1;
             if (is_prep(c, q) && (word_is(c, q, "of") || word_is(c, q, "to") ||
                                   word_is(c, q, "from")))
@@ -797,6 +897,11 @@ static void structure(chunker *c) {
                     attach = st.last_np;
                 } else if (st.last_vp >= 0 &&
                            is_temporal_tok(c, c->base[e - 1].head)) {
+                    attach = st.last_vp;
+                } else if (st.last_top >= 0 &&
+                           c->out[st.last_top].kind == BEDE_PHRASE_NP &&
+                           (np_is_name(c, st.last_top) ||
+                            (st.np_after_vp && word_in(c, t, VERB_PREPS)))) {
                     attach = st.last_vp;
                 } else {
                     attach = st.last_top;
@@ -979,6 +1084,8 @@ static frame *top(clauser *s) { return &s->st[s->sp - 1]; }
 static int32_t open_clause(clauser *s, int kind, uint32_t first,
                            int32_t parent, bool comma_close) {
     if (s->sp >= MAX_DEPTH) return -1;
+    if (parent >= 0 && first < CL(s, parent).first)
+        first = CL(s, parent).first; /* children nest in their parent */
     bede_clause cl = {first, s->c->n, parent, -1, -1, -1, (uint8_t)kind,
                       {0, 0, 0}};
     if (VEC_PUSH(*s->cv, cl)) {
@@ -1038,6 +1145,26 @@ static void restructure(clauser *s, int32_t vp, int32_t subject) {
     s->main_comma = -1;
 }
 
+/* "said the convoy, which carried food, was looted": the saying clause's
+ * object is the subject of a COMPLEMENT clause whose verb is vp. */
+static void reanalyse_object(clauser *s, int32_t vp) {
+    chunker *c = s->c;
+    frame *f = top(s);
+    int32_t parent = f->clause;
+    int32_t obj = CL(s, parent).object;
+    uint32_t from = c->out[obj].first;
+    CL(s, parent).object = -1;
+    int32_t k = open_clause(s, BEDE_CLAUSE_COMPLEMENT, from, parent, false);
+    if (k < 0) return;
+    CL(s, k).subject = obj;
+    CL(s, k).verb = vp;
+    for (int32_t j = k - 1; j > parent && CL(s, j).first >= from; j--)
+        if (CL(s, j).parent == parent) CL(s, j).parent = k;
+    for (uint32_t p = (uint32_t)obj; p < c->nout && c->out[p].first <
+                                                      c->out[vp].first; p++)
+        if (c->out[p].clause == parent) c->out[p].clause = k;
+}
+
 /* The nearest open clause whose verb is (non-)finite; -1 if none. */
 static int find_frame(clauser *s, bool finite) {
     for (int d = s->sp - 1; d >= 0; d--) {
@@ -1045,6 +1172,15 @@ static int find_frame(clauser *s, bool finite) {
         if (v >= 0 && finite_vp(s->c, v) == finite) return d;
     }
     return -1;
+}
+
+/* A VP that is a lone VBN/VBD: a finite past verb the tagger may have
+ * read as a participle. */
+static bool bare_past_participle(const chunker *c, int32_t ph) {
+    const bede_phrase *p = &c->out[ph];
+    int t = tag_at(c, p->head);
+    return p->kind == BEDE_PHRASE_VP && !(p->flags & BEDE_PHF_INFINITIVE) &&
+           p->head == p->first && (t == BEDE_TAG_VBN || t == BEDE_TAG_VBD);
 }
 
 static void clause_np(clauser *s, const item *it, cursor after) {
@@ -1055,6 +1191,10 @@ static void clause_np(clauser *s, const item *it, cursor after) {
     bede_clause *cl = &CL(s, f->clause);
     int32_t next = phrase_after_pps(c, after);
     bool next_finite = finite_vp(c, next);
+    if (!next_finite && next >= 0 && cl->verb >= 0 && f->saying &&
+        (s->prev == PREV_COMMA || s->prev == PREV_VP || s->prev == PREV_PP) &&
+        bare_past_participle(c, next))
+        next_finite = true; /* "said militants fired(VBN) rockets" */
     if (cl->verb < 0) {
         if (cl->subject < 0 || (s->prev == PREV_COMMA && next_finite))
             cl->subject = ph;
@@ -1091,6 +1231,31 @@ static void clause_np(clauser *s, const item *it, cursor after) {
     } else if (cl->object < 0 && s->prev == PREV_VP) {
         cl->object = ph;
     }
+}
+
+/* Does a verb for the waiting clause come later: a finite VP, or a
+ * participle right after a comma ("The rebels, backed by Rwanda, seized")?
+ * Looks a bounded number of items ahead. */
+static bool verb_follows(const chunker *c, cursor cur) {
+    bool comma = false;
+    for (int k = 0; k < 48; k++) {
+        item it = next_solid(c, &cur);
+        if (it.type == IT_END) return false;
+        if (it.type == IT_TOKEN) {
+            comma = is_comma(c, it.first);
+            if (tag_at(c, it.first) == BEDE_TAG_PERIOD) return false;
+            continue;
+        }
+        const bede_phrase *p = &c->out[it.ph];
+        if (p->kind == BEDE_PHRASE_VP &&
+            (finite_vp(c, it.ph) ||
+             (comma && !(p->flags & BEDE_PHF_INFINITIVE) &&
+              (tag_at(c, p->head) == BEDE_TAG_VBN ||
+               tag_at(c, p->head) == BEDE_TAG_VBD))))
+            return true;
+        comma = false;
+    }
+    return false;
 }
 
 static void clause_vp(clauser *s, const item *it, cursor after) {
@@ -1157,6 +1322,14 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
             set_verb(s, f, ph);
             return;
         }
+        if (participle && s->prev == PREV_COMMA && cl->verb < 0 &&
+            cl->subject >= 0 && !verb_follows(c, after)) {
+            /* "Guterres, the U.N. chief, called(VBN) for ...": the verb */
+            if (ht == BEDE_TAG_VBN || ht == BEDE_TAG_VBD)
+                vp->tense = BEDE_TENSE_PAST;
+            set_verb(s, f, ph);
+            return;
+        }
         if (participle &&
             (s->prev == PREV_COMMA ||
              (s->sp == 1 && cl->verb < 0 && cl->subject < 0))) {
@@ -1195,9 +1368,10 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
         }
         int kind = BEDE_CLAUSE_PARTICIPIAL;
         int32_t subj = -1;
-        if (participle && s->prev == PREV_NP) {
+        if (participle && (s->prev == PREV_NP || s->prev == PREV_PP) &&
+            s->last_np_any >= 0) {
             kind = BEDE_CLAUSE_RELATIVE; /* reduced relative */
-            subj = s->prev_np;
+            subj = s->last_np_any;
             if (ht == BEDE_TAG_VBN && vp->first + 1 == vp->last)
                 vp->flags |= BEDE_PHF_PASSIVE;
         } else if (!participle) {
@@ -1224,6 +1398,12 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
             return;
         }
     }
+    if (f->saying && cl->object >= 0 && s->prev == PREV_COMMA &&
+        c->out[cl->object].first >= cl->first &&
+        !verb_in(c, c->out[cl->verb].head, TELL)) {
+        reanalyse_object(s, ph);
+        return;
+    }
     if (verb_in(c, vp->head, SAYING) && !s->restructured &&
         s->main_comma >= 0 &&
         (s->since_items == 0 || (s->since_items == 1 && s->since_np >= 0))) {
@@ -1238,6 +1418,15 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
     }
 }
 
+/* After ", and": the outermost clause with a finite verb (at most d). */
+static int find_outer_frame(clauser *s, int d) {
+    for (int k = 0; k < d; k++) {
+        int32_t v = CL(s, s->st[k].clause).verb;
+        if (v >= 0 && finite_vp(s->c, v)) return k;
+    }
+    return d;
+}
+
 /* A conjunction: "..., and Hamas fired" / "... and urged". */
 static void clause_cc(clauser *s, const item *it, cursor after) {
     chunker *c = s->c;
@@ -1249,11 +1438,14 @@ static void clause_cc(clauser *s, const item *it, cursor after) {
     if (k1 == BEDE_PHRASE_NP) {
         if (!finite_vp(c, phrase_after_pps(c, look))) return;
         d = find_frame(s, true);
+        if (s->prev == PREV_COMMA) d = find_outer_frame(s, d);
     } else if (k1 == BEDE_PHRASE_VP &&
                !(c->out[n1.ph].flags & BEDE_PHF_INFINITIVE)) {
         shared = true;
         d = find_frame(s, finite_vp(c, n1.ph));
         if (d < 0) d = find_frame(s, !finite_vp(c, n1.ph));
+        else if (s->prev == PREV_COMMA && finite_vp(c, n1.ph))
+            d = find_outer_frame(s, d);
     } else {
         return;
     }

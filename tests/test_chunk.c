@@ -203,42 +203,47 @@ static void render(const view *v, FILE *out) {
     }
 }
 
-/* Structural invariants every output must keep, whatever the input. */
+/* Structural invariants every output must keep, whatever the input. The
+ * first broken one is printed. */
+#define BAD(cond)                                                              \
+    do {                                                                       \
+        if (cond) {                                                            \
+            if (!bad) fprintf(stderr, "invalid structure: %s\n", #cond);       \
+            bad++;                                                             \
+        }                                                                      \
+    } while (0)
+
 static int check_valid(const view *v) {
     int bad = 0;
     for (uint32_t i = 0; i < v->nph; i++) {
         const bede_phrase *p = &v->ph[i];
-        if (p->first >= p->last || p->last > v->n) bad++;
-        if (p->head < p->first || p->head >= p->last) bad++;
-        if (p->attach < -1 || p->attach >= (int32_t)v->nph ||
-            p->attach == (int32_t)i)
-            bad++;
-        if (p->det < -1 || (p->det >= 0 && ((uint32_t)p->det < p->first ||
-                                            (uint32_t)p->det >= p->last)))
-            bad++;
-        if (p->clause < 0 || p->clause >= (int32_t)v->ncl) bad++;
-        if (p->kind >= BEDE_PHRASE_COUNT || p->tense > BEDE_TENSE_FUTURE) bad++;
-        if (i > 0 && p->first < v->ph[i - 1].first) bad++;
+        BAD(p->first >= p->last || p->last > v->n);
+        BAD(p->head < p->first || p->head >= p->last);
+        BAD(p->attach < -1 || p->attach >= (int32_t)v->nph ||
+            p->attach == (int32_t)i);
+        BAD(p->det < -1 || (p->det >= 0 && ((uint32_t)p->det < p->first ||
+                                            (uint32_t)p->det >= p->last)));
+        BAD(p->clause < 0 || p->clause >= (int32_t)v->ncl);
+        BAD(p->kind >= BEDE_PHRASE_COUNT || p->tense > BEDE_TENSE_FUTURE);
+        BAD(i > 0 && p->first < v->ph[i - 1].first);
     }
-    if (v->n > 0 && v->ncl == 0) bad++;
+    BAD(v->n > 0 && v->ncl == 0);
     for (uint32_t k = 0; k < v->ncl; k++) {
         const bede_clause *c = &v->cl[k];
-        if (c->first > c->last || c->last > v->n) bad++;
-        if (k == 0 && (c->parent != -1 || c->kind != BEDE_CLAUSE_MAIN)) bad++;
-        if (k > 0 && (c->parent < 0 || c->parent >= (int32_t)v->ncl ||
-                      c->parent == (int32_t)k))
-            bad++;
-        if (k > 0 && c->parent >= 0 && c->parent < (int32_t)v->ncl &&
+        BAD(c->first > c->last || c->last > v->n);
+        BAD(k == 0 && (c->parent != -1 || c->kind != BEDE_CLAUSE_MAIN));
+        BAD(k > 0 && (c->parent < 0 || c->parent >= (int32_t)v->ncl ||
+                      c->parent == (int32_t)k));
+        BAD(k > 0 && c->parent >= 0 && c->parent < (int32_t)v->ncl &&
             (c->first < v->cl[c->parent].first ||
-             c->last > v->cl[c->parent].last))
-            bad++;
-        if (c->verb < -1 || c->verb >= (int32_t)v->nph) bad++;
-        if (c->verb >= 0 && v->ph[c->verb].kind != BEDE_PHRASE_VP) bad++;
-        if (c->subject < -1 || c->subject >= (int32_t)v->nph) bad++;
-        if (c->subject >= 0 && v->ph[c->subject].kind != BEDE_PHRASE_NP) bad++;
-        if (c->object < -1 || c->object >= (int32_t)v->nph) bad++;
-        if (c->object >= 0 && v->ph[c->object].kind != BEDE_PHRASE_NP) bad++;
-        if (c->kind >= BEDE_CLAUSE_COUNT || c->reserved[0]) bad++;
+             c->last > v->cl[c->parent].last));
+        BAD(c->verb < -1 || c->verb >= (int32_t)v->nph);
+        BAD(c->verb >= 0 && v->ph[c->verb].kind != BEDE_PHRASE_VP);
+        BAD(c->subject < -1 || c->subject >= (int32_t)v->nph);
+        BAD(c->subject >= 0 && v->ph[c->subject].kind != BEDE_PHRASE_NP);
+        BAD(c->object < -1 || c->object >= (int32_t)v->nph);
+        BAD(c->object >= 0 && v->ph[c->object].kind != BEDE_PHRASE_NP);
+        BAD(c->kind >= BEDE_CLAUSE_COUNT || c->reserved[0]);
     }
     return bad;
 }
