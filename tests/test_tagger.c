@@ -147,10 +147,6 @@ static void t_heldout_accuracy(void) {
     size_t cap = 1;
     while (cap < train->ntok * 2) cap <<= 1;
     const char **vocab = calloc(cap, sizeof *vocab);
-    for (size_t pass = 0; pass < 2; pass++) {
-        const brown_corpus *cc = pass ? test : train;
-        (void)cc;
-    }
     for (size_t i = 0; i < train->ntok; i++) {
         uint64_t h = 1469598103934665603ull;
         for (const char *p = train->words[i]; *p; p++)
