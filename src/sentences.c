@@ -178,14 +178,9 @@ int split_sentences(const char *text, const bede_token *toks,
     size_t k = first;
     while (k < n) {
         if (k > start) {
-            bool brk = false;
-            if (gaps[k] == GAP_PARAGRAPH) {
-                brk = true;
-            } else if (gaps[k] == GAP_NEWLINE) {
-                brk = headline_break(&c, line_start, k);
-            } else if (k - start >= max_tokens) {
-                brk = true;
-            }
+            bool brk = gaps[k] == GAP_PARAGRAPH || k - start >= max_tokens ||
+                       (gaps[k] == GAP_NEWLINE &&
+                        headline_break(&c, line_start, k));
             if (brk) {
                 if (push(out, toks, start, k)) return BEDE_ERR_NOMEM;
                 start = k;
