@@ -119,7 +119,8 @@ static const char *const SAYING[] = {
     "remind", "notify", "demand", "doubt", "suspect", "accord", "according",
     "post", "urge", "ask", "show", "find", "found", "expect", "worry",
     "realize", "realise", "mention", "observe", "testify", "hint", "imply",
-    "stress", "boast", "lament", "repeat", "retort", "counter", NULL};
+    "boast", "lament", "repeat", "retort", "counter", "shout", "chant",
+    "yell", "scream", "cry", "wonder", "whisper", "plead", NULL};
 
 /* Verbs whose object hears the message: "told reporters that ...". */
 static const char *const TELL[] = {"tell", "told", "inform", "assure",
@@ -157,6 +158,12 @@ static const char *const VERB_PREPS[] = {
 static const char *const QUANT_WORDS[] = {
     "about", "around", "nearly", "almost", "roughly", "approximately",
     "some", "over", "just", "only", "barely", "under", "up", NULL};
+
+/* Nouns that head a title with an adjective inside it: "deputy foreign
+ * minister", "acting interior minister". */
+static const char *const TITLE_PREFIXES[] = {"deputy", "vice", "acting",
+                                             "assistant", "chief", "interim",
+                                             "former", "prime", NULL};
 
 static const char *const PRONOUN_DETS[] = {
     "this", "these", "those", "all", "some", "both", "each", "many", "few",
@@ -302,6 +309,9 @@ static bool noun_before_verb(const chunker *c, uint32_t i) {
     int t = tag_at(c, i), nt = tag_at(c, i + 1);
     if (t != BEDE_TAG_VBG && t != BEDE_TAG_VBZ) return false;
     if (aux_kind(c, i) != AUX_NONE) return false;
+    if (i == 0 && t == BEDE_TAG_VBZ && !is_verb_tag(nt) && nt != BEDE_TAG_DT &&
+        nt != BEDE_TAG_PRP && nt != BEDE_TAG_PRPS && nt != BEDE_TAG_TO)
+        return true; /* "Flights out of Kennedy airport were halted" */
     if (nt != BEDE_TAG_VBD && nt != BEDE_TAG_VBZ && nt != BEDE_TAG_VBP &&
         nt != BEDE_TAG_MD && !(nt == BEDE_TAG_VBN && t == BEDE_TAG_VBG))
         return false;
@@ -413,6 +423,12 @@ static uint32_t quant_prefix(const chunker *c, uint32_t i) {
     return (j > i && tag_at(c, j) == BEDE_TAG_CD) ? j : i;
 }
 
+/* "that afternoon", "that day": a demonstrative before a time noun. */
+static bool that_temporal(const chunker *c, uint32_t i) {
+    return word_is(c, i, "that") && is_noun_tag(tag_at(c, i + 1)) &&
+           is_temporal_tok(c, i + 1);
+}
+
 /* Can a participle at i modify a noun when no determiner opened the NP? */
 static bool bare_participle_modifier(const chunker *c, uint32_t i) {
     int t = tag_at(c, i);
@@ -427,6 +443,7 @@ static bool bare_participle_modifier(const chunker *c, uint32_t i) {
 
 static bool np_start(const chunker *c, uint32_t i) {
     int t = tag_at(c, i);
+    if (that_temporal(c, i)) return true;
     if (t == BEDE_TAG_DT) return !word_is(c, i, "that");
     return t == BEDE_TAG_PDT || t == BEDE_TAG_PRPS || is_noun_tag(t) ||
            t == BEDE_TAG_CD || t == BEDE_TAG_DOLLAR || t == BEDE_TAG_HASH ||
@@ -462,7 +479,8 @@ static uint32_t take_np(chunker *c, uint32_t i) {
     if (j == i && more_before_noun(c, i)) j = i + 1;
     if (j == i) {
         if (tag_at(c, j) == BEDE_TAG_PDT) j++;
-        if (tag_at(c, j) == BEDE_TAG_DT || tag_at(c, j) == BEDE_TAG_PRPS) {
+        if (tag_at(c, j) == BEDE_TAG_DT || tag_at(c, j) == BEDE_TAG_PRPS ||
+            that_temporal(c, j)) {
             if (!word_is(c, j, "that") || j == s) det = (int32_t)j++;
         }
     }
@@ -497,11 +515,23 @@ static uint32_t take_np(chunker *c, uint32_t i) {
         }
         if (is_adj_tag(t)) {
             int nt = tag_at(c, j + 1);
+            /* "the Israeli(NNP) prime minister", "the Hamas official(JJ)
+             * said", "Former(NNP) chief executive" */
+            bool initial_name = last_noun == (int32_t)s && s == j - 1 &&
+                                tag_at(c, s) == BEDE_TAG_NNP &&
+                                (s == 0 || is_quote(c, s - 1)) &&
+                                is_noun_tag(nt);
             bool demonym = det >= 0 && last_noun == (int32_t)j - 1 &&
                            tag_at(c, j - 1) == BEDE_TAG_NNP &&
                            (last_noun == det + 1) &&
                            (is_noun_tag(nt) || nt == BEDE_TAG_COMMA ||
-                            nt == BEDE_TAG_PERIOD || nt == BEDE_TAG_COLON);
+                            nt == BEDE_TAG_PERIOD || nt == BEDE_TAG_COLON ||
+                            nt == BEDE_TAG_VBD || nt == BEDE_TAG_VBZ ||
+                            nt == BEDE_TAG_MD);
+            bool title = last_noun == (int32_t)j - 1 &&
+                         word_in(c, j - 1, TITLE_PREFIXES) &&
+                         is_noun_tag(nt);
+            demonym = demonym || initial_name || title;
             if (demonym && !is_noun_tag(nt)) {
                 /* "the U.N. secretary-general": the adjective is the head */
                 last_noun = (int32_t)j++;
@@ -612,8 +642,15 @@ static void base_chunks(chunker *c) {
         if (is_adv(c, i)) {
             uint32_t k = i;
             while (k < c->n && is_adv(c, k)) k++;
-            if ((is_verb_tag(tag_at(c, k)) && !noun_before_verb(c, k)) ||
-                is_inf_to(c, k)) {
+            if (is_inf_to(c, k)) {
+                /* "not to provoke" but "too early | to say" */
+                uint32_t m = k;
+                while (m > i && word_in(c, m - 1, NEG_WORDS)) m--;
+                if (m > i) push_base(c, BEDE_PHRASE_ADVP, i, m, m - 1, -1, 0, 0);
+                i = take_vp(c, m, k);
+                continue;
+            }
+            if (is_verb_tag(tag_at(c, k)) && !noun_before_verb(c, k)) {
                 i = take_vp(c, i, k);
                 continue;
             }
@@ -1098,10 +1135,13 @@ static int32_t open_clause(clauser *s, int kind, uint32_t first,
     return idx;
 }
 
+/* Closes the open clauses above depth at token pos; a parent always ends at
+ * or after its children. */
 static void pop_to(clauser *s, int depth, uint32_t pos) {
     while (s->sp > depth) {
         bede_clause *cl = &CL(s, top(s)->clause);
-        cl->last = pos > cl->first ? pos : cl->first;
+        if (pos < cl->first) pos = cl->first;
+        cl->last = pos;
         s->sp--;
     }
 }
@@ -1130,8 +1170,12 @@ static void restructure(clauser *s, int32_t vp, int32_t subject) {
         return;
     }
     int32_t nc = (int32_t)(s->cv->n - s->cbase - 1);
-    for (int32_t k = 1; k < nc; k++)
-        if (CL(s, k).parent == 0 && CL(s, k).first < comma) CL(s, k).parent = nc;
+    for (int32_t k = 1; k < nc; k++) {
+        if (CL(s, k).parent == 0 && CL(s, k).first < comma) {
+            CL(s, k).parent = nc;
+            if (CL(s, k).last > CL(s, nc).last) CL(s, nc).last = CL(s, k).last;
+        }
+    }
     for (uint32_t p = 0; p < c->nout; p++)
         if (c->out[p].clause == 0 && c->out[p].first < comma)
             c->out[p].clause = nc;
@@ -1606,7 +1650,8 @@ static int clauses(chunker *c, clause_vec *cv) {
         } else if (kind == BEDE_PHRASE_ADJP) {
             s.prev = PREV_ADJP;
         }
-        s.since_items++;
+        /* "..., officials on both sides said": PPs do not count */
+        if (kind != BEDE_PHRASE_PP || s.since_np < 0) s.since_items++;
     }
     if (s.err) return s.err;
     pop_to(&s, 0, c->n);

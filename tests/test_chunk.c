@@ -665,7 +665,7 @@ static void t_clause_kinds(void) {
 static void t_robust(void) {
     static char spec[MAX_TOKS * 12];
     uint32_t seed = 12345;
-    for (int round = 0; round < 300; round++) {
+    for (int round = 0; round < 2000; round++) {
         size_t len = 0;
         int n = 1 + (int)(seed % 300);
         for (int i = 0; i < n; i++) {
@@ -932,7 +932,45 @@ static void t_find_helper(void) {
     CHECK(find(&v, BEDE_PHRASE_NP, "said") < 0);
 }
 
-int main(void) {
+/* Debugging aid: "test_chunk FILE" prints every sentence of FILE (one text
+ * per line) as bracketed phrases and clauses instead of running the tests. */
+static int render_file(const char *path) {
+    char *text = read_file(path);
+    if (!text) {
+        fprintf(stderr, "%s: cannot read\n", path);
+        return 1;
+    }
+    bede_error err;
+    bede_analyzer *an = bede_analyzer_new(NULL, &err);
+    bede_doc *doc = bede_doc_new();
+    int rc = an && doc ? 0 : 1;
+    for (char *line = text; line && !rc;) {
+        char *nl = strchr(line, '\n');
+        if (nl) *nl = 0;
+        int ns = bede_analyze(an, line, strlen(line), doc, &err);
+        const bede_sentence *ss = bede_doc_sentences(doc);
+        for (int k = 0; k < ns; k++) {
+            view v = {bede_doc_tokens(doc) + ss[k].first_token,
+                      ss[k].token_count,
+                      bede_doc_phrases(doc) + ss[k].first_phrase,
+                      ss[k].phrase_count,
+                      bede_doc_clauses(doc) + ss[k].first_clause,
+                      ss[k].clause_count,
+                      doc_str,
+                      doc};
+            render(&v, stdout);
+            if (check_valid(&v)) rc = 1;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    bede_doc_free(doc);
+    bede_analyzer_free(an);
+    return rc;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1) return render_file(argv[1]);
     static const harness_test tests[] = {
         TEST(t_possessor_and_coordination),
         TEST(t_np_coordination),
