@@ -103,6 +103,20 @@ BEDE_HIDDEN void tagger_free(tagger *t);
 BEDE_HIDDEN void tagger_tag(const tagger *t, const char *const *words,
                             const uint32_t *lens, size_t n, uint8_t *tags);
 
+/* For bede-train-tagger, so that training and tagging share one feature
+ * extractor: the template names as the model's "templates" line lists them,
+ * the feature keys (and names) of token i, the key of a feature name, the
+ * open-quote state after a tag, and the most features a token can have. */
+BEDE_HIDDEN const char *tagger_train_template_names(char *buf, size_t cap);
+BEDE_HIDDEN size_t tagger_train_features(const char *const *words,
+                                         const uint32_t *lens, size_t n,
+                                         size_t i, int prev, int prev2,
+                                         int open_quote, uint64_t *keys,
+                                         char (*names)[256]);
+BEDE_HIDDEN uint64_t tagger_train_key_of_name(const char *name);
+BEDE_HIDDEN int tagger_train_quote_state(int open, int tag);
+BEDE_HIDDEN size_t tagger_train_max_features(void);
+
 /* ---- lemma.c: lemmatizer for verbs and nouns */
 /* Writes the lemma of the lower-case word w[0..len) with tag into out
  * (capacity cap, NUL-terminated) and returns its length. Words that are not

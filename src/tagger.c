@@ -810,17 +810,6 @@ void tagger_tag(const tagger *t, const char *const *words,
 
 /* ------------------------------------------------- for bede-train-tagger */
 
-/* Declared in tools/train_tagger.c. The names of the templates, space
- * separated, as the model's "templates" line lists them. */
-BEDE_HIDDEN const char *tagger_train_template_names(char *buf, size_t cap);
-BEDE_HIDDEN size_t tagger_train_features(const char *const *words,
-                                         const uint32_t *lens, size_t n,
-                                         size_t i, int prev, int prev2,
-                                         int open_quote, uint64_t *keys,
-                                         char (*names)[256]);
-BEDE_HIDDEN uint64_t tagger_train_key_of_name(const char *name);
-BEDE_HIDDEN int tagger_train_quote_state(int open, int tag);
-BEDE_HIDDEN size_t tagger_train_max_features(void);
 
 const char *tagger_train_template_names(char *buf, size_t cap) {
     size_t n = 0;

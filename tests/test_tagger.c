@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 /* Defined in src/tagger.c. */
-BEDE_HIDDEN const char *tagger_train_template_names(char *buf, size_t cap);
 
 /* The floor asserted on the held-out files (percent of tokens). */
 #define ACCURACY_FLOOR 96.5

@@ -693,16 +693,7 @@ int brown_load(brown_corpus *c, const char *dir, const char *map_path,
 #ifndef BEDE_TRAIN_TAGGER_NO_MAIN
 /* ------------------------------------------------------------- training */
 
-/* Defined in src/tagger.c: the tagger's own feature extraction. */
-BEDE_HIDDEN const char *tagger_train_template_names(char *buf, size_t cap);
-BEDE_HIDDEN size_t tagger_train_features(const char *const *words,
-                                         const uint32_t *lens, size_t n,
-                                         size_t i, int prev, int prev2,
-                                         int open_quote, uint64_t *keys,
-                                         char (*names)[256]);
-BEDE_HIDDEN uint64_t tagger_train_key_of_name(const char *name);
-BEDE_HIDDEN int tagger_train_quote_state(int open, int tag);
-BEDE_HIDDEN size_t tagger_train_max_features(void);
+/* Training uses the tagger's own feature extraction (src/internal.h). */
 
 #define MAXF 32
 #define TAG_START (BEDE_TAG_COUNT)
