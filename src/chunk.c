@@ -95,106 +95,116 @@ enum { MAX_DEPTH = 64 };
 
 /* ------------------------------------------------------------- word lists */
 
-static const char *const BE_FORMS[] = {"be", "am", "is", "are", "was", "were",
-                                       "been", "being", "'s", "'re", "'m",
-                                       NULL};
-static const char *const HAVE_FORMS[] = {"have", "has", "had", "having", "'ve",
-                                         "'d", NULL};
+static const char *const BE_FORMS[] = {"be",  "am",   "is",   "are",
+                                       "was", "were", "been", "being",
+                                       "'s",  "'re",  "'m",   NULL};
+static const char *const HAVE_FORMS[] = {"have", "has", "had", "having",
+                                         "'ve",  "'d",  NULL};
 static const char *const DO_FORMS[] = {"do", "does", "did", NULL};
-static const char *const GET_FORMS[] = {"get", "gets", "got", "gotten",
-                                        "getting", NULL};
+static const char *const GET_FORMS[] = {"get",    "gets",    "got",
+                                        "gotten", "getting", NULL};
 static const char *const NEG_WORDS[] = {"not", "n't", "never", NULL};
-static const char *const FUTURE_MODALS[] = {"will", "shall", "'ll", "wo",
-                                            "would", "'d", NULL};
+static const char *const FUTURE_MODALS[] = {"will",  "shall", "'ll", "wo",
+                                            "would", "'d",    NULL};
 static const char *const PAST_MODALS[] = {"could", "might", NULL};
 
 /* Verbs after which an adjective-like participle is a predicate, not a new
  * verb group: "stay united", "remained closed". */
 static const char *const COPULAS[] = {
-    "stay", "remain", "become", "seem", "appear", "look", "feel", "sound",
-    "keep", "grow", "prove", "turn", "stays", "stayed", "remains", "remained",
-    "becomes", "became", "seems", "seemed", "appears", "appeared", NULL};
+    "stay",  "remain", "become",  "seem",     "appear",  "look",
+    "feel",  "sound",  "keep",    "grow",     "prove",   "turn",
+    "stays", "stayed", "remains", "remained", "becomes", "became",
+    "seems", "seemed", "appears", "appeared", NULL};
 
 /* Verbs of saying and thinking: what follows is reported content. */
 static const char *const SAYING[] = {
-    "say", "said", "tell", "told", "announce", "state", "add", "claim",
-    "report", "warn", "insist", "deny", "confirm", "note", "argue", "believe",
-    "think", "thought", "acknowledge", "admit", "explain", "stress",
-    "emphasize", "emphasise", "declare", "reiterate", "allege", "suggest",
-    "indicate", "write", "wrote", "tweet", "assert", "maintain", "predict",
-    "fear", "hope", "know", "knew", "feel", "felt", "understand", "agree",
-    "conclude", "reveal", "vow", "pledge", "promise", "threaten", "signal",
-    "concede", "estimate", "contend", "charge", "complain", "decide",
-    "recall", "remark", "respond", "reply", "caution", "assure", "inform",
-    "remind", "notify", "demand", "doubt", "suspect", "accord", "according",
-    "post", "urge", "ask", "show", "find", "found", "expect", "worry",
-    "realize", "realise", "mention", "observe", "testify", "hint", "imply",
-    "boast", "lament", "repeat", "retort", "counter", "shout", "chant",
-    "yell", "scream", "cry", "wonder", "whisper", "plead", NULL};
+    "say",       "said",       "tell",      "told",        "announce",
+    "state",     "add",        "claim",     "report",      "warn",
+    "insist",    "deny",       "confirm",   "note",        "argue",
+    "believe",   "think",      "thought",   "acknowledge", "admit",
+    "explain",   "stress",     "emphasize", "emphasise",   "declare",
+    "reiterate", "allege",     "suggest",   "indicate",    "write",
+    "wrote",     "tweet",      "assert",    "maintain",    "predict",
+    "fear",      "hope",       "know",      "knew",        "feel",
+    "felt",      "understand", "agree",     "conclude",    "reveal",
+    "vow",       "pledge",     "promise",   "threaten",    "signal",
+    "concede",   "estimate",   "contend",   "charge",      "complain",
+    "decide",    "recall",     "remark",    "respond",     "reply",
+    "caution",   "assure",     "inform",    "remind",      "notify",
+    "demand",    "doubt",      "suspect",   "accord",      "according",
+    "post",      "urge",       "ask",       "show",        "find",
+    "found",     "expect",     "worry",     "realize",     "realise",
+    "mention",   "observe",    "testify",   "hint",        "imply",
+    "boast",     "lament",     "repeat",    "retort",      "counter",
+    "shout",     "chant",      "yell",      "scream",      "cry",
+    "wonder",    "whisper",    "plead",     NULL};
 
 /* Verbs whose object hears the message: "told reporters that ...". */
-static const char *const TELL[] = {"tell", "told", "inform", "assure",
-                                   "remind", "notify", "warn", "convince",
+static const char *const TELL[] = {"tell",     "told",   "inform", "assure",
+                                   "remind",   "notify", "warn",   "convince",
                                    "persuade", NULL};
 
 /* Object-control verbs: "urged the groups to stay united" -> the groups. */
 static const char *const OBJ_CONTROL[] = {
-    "urge", "ask", "call", "tell", "told", "order", "force", "allow",
-    "invite", "encourage", "warn", "persuade", "help", "want", "require",
-    "press", "pressure", "push", "instruct", "authorize", "authorise",
-    "permit", "advise", "request", "enable", "compel", "lead", "led",
-    "appeal", "implore", "beg", "expect", "cause", "convince", "direct",
-    "oblige", "prompt", "inspire", "challenge", "dare", "train", "mandate",
-    "empower", "get", "got", NULL};
+    "urge",     "ask",       "call",      "tell",      "told",     "order",
+    "force",    "allow",     "invite",    "encourage", "warn",     "persuade",
+    "help",     "want",      "require",   "press",     "pressure", "push",
+    "instruct", "authorize", "authorise", "permit",    "advise",   "request",
+    "enable",   "compel",    "lead",      "led",       "appeal",   "implore",
+    "beg",      "expect",    "cause",     "convince",  "direct",   "oblige",
+    "prompt",   "inspire",   "challenge", "dare",      "train",    "mandate",
+    "empower",  "get",       "got",       NULL};
 
 /* Subordinators that open an adverbial clause. */
 static const char *const SUBORDINATORS[] = {
-    "after", "before", "when", "whenever", "while", "because", "since",
-    "although", "though", "as", "if", "unless", "until", "till", "whereas",
-    "once", "whether", "whilst", "lest", "so", NULL};
+    "after",    "before", "when",    "whenever", "while",  "because", "since",
+    "although", "though", "as",      "if",       "unless", "until",   "till",
+    "whereas",  "once",   "whether", "whilst",   "lest",   "so",      NULL};
 
 /* First words of two-word prepositions: "because of", "ahead of". */
-static const char *const PREP_HEADS[] = {"because", "instead", "ahead", "out",
-                                         "regardless", "irrespective",
-                                         "prior", "due", "close", "next",
-                                         NULL};
+static const char *const PREP_HEADS[] = {
+    "because", "instead", "ahead", "out",  "regardless", "irrespective",
+    "prior",   "due",     "close", "next", NULL};
 
 /* Prepositions that usually belong to the verb even after its object:
  * "sent troops to Haiti", "fired rockets at Ashkelon". */
 static const char *const VERB_PREPS[] = {
-    "to", "from", "into", "onto", "towards", "toward", "against", "at",
-    "by", "across", "through", "out", NULL};
+    "to", "from", "into",   "onto",    "towards", "toward", "against",
+    "at", "by",   "across", "through", "out",     NULL};
 
 static const char *const QUANT_WORDS[] = {
-    "about", "around", "nearly", "almost", "roughly", "approximately",
-    "some", "over", "just", "only", "barely", "under", "up", NULL};
+    "about",         "around", "nearly", "almost", "roughly",
+    "approximately", "some",   "over",   "just",   "only",
+    "barely",        "under",  "up",     NULL};
 
 /* Nouns that head a title with an adjective inside it: "deputy foreign
  * minister", "acting interior minister". */
-static const char *const TITLE_PREFIXES[] = {"deputy", "vice", "acting",
+static const char *const TITLE_PREFIXES[] = {"deputy",    "vice",  "acting",
                                              "assistant", "chief", "interim",
-                                             "former", "prime", NULL};
+                                             "former",    "prime", NULL};
 
 static const char *const PRONOUN_DETS[] = {
-    "this", "these", "those", "all", "some", "both", "each", "many", "few",
-    "several", "any", "none", "either", "neither", "another", "much", "most",
-    "such", "half", NULL};
+    "this",    "these", "those",   "all",  "some", "both",   "each",
+    "many",    "few",   "several", "any",  "none", "either", "neither",
+    "another", "much",  "most",    "such", "half", NULL};
 
 static const char *const TEMPORAL[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "jan.",
-    "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", "jun.", "jul", "jul.",
-    "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov",
-    "nov.", "dec", "dec.", "today", "yesterday", "tomorrow", "tonight",
-    "morning", "afternoon", "evening", "night", "week", "weekend", "month",
-    "year", "day", "days", "weeks", "months", "years", "hours", "hour",
-    "decade", "decades", "dawn", "midnight", "noon", "overnight", "minutes",
-    "earlier", "later", NULL};
+    "monday",    "tuesday",   "wednesday", "thursday",  "friday",  "saturday",
+    "sunday",    "january",   "february",  "march",     "april",   "may",
+    "june",      "july",      "august",    "september", "october", "november",
+    "december",  "jan",       "jan.",      "feb",       "feb.",    "mar",
+    "mar.",      "apr",       "apr.",      "jun",       "jun.",    "jul",
+    "jul.",      "aug",       "aug.",      "sep",       "sep.",    "sept",
+    "sept.",     "oct",       "oct.",      "nov",       "nov.",    "dec",
+    "dec.",      "today",     "yesterday", "tomorrow",  "tonight", "morning",
+    "afternoon", "evening",   "night",     "week",      "weekend", "month",
+    "year",      "day",       "days",      "weeks",     "months",  "years",
+    "hours",     "hour",      "decade",    "decades",   "dawn",    "midnight",
+    "noon",      "overnight", "minutes",   "earlier",   "later",   NULL};
 
-static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday",
-                                       "thursday", "friday", "saturday",
-                                       "sunday", NULL};
+static const char *const WEEKDAYS[] = {"monday",   "tuesday", "wednesday",
+                                       "thursday", "friday",  "saturday",
+                                       "sunday",   NULL};
 
 static bool in_list(const char *w, const char *const *list) {
     for (; *list; list++)
@@ -267,8 +277,8 @@ static bool is_quote(const chunker *c, uint32_t i) {
 }
 static bool is_cc_and(const chunker *c, uint32_t i) {
     return tag_at(c, i) == BEDE_TAG_CC &&
-           (word_is(c, i, "and") || word_is(c, i, "or") ||
-            word_is(c, i, "&") || word_is(c, i, "nor"));
+           (word_is(c, i, "and") || word_is(c, i, "or") || word_is(c, i, "&") ||
+            word_is(c, i, "nor"));
 }
 static bool is_temporal_tok(const chunker *c, uint32_t i) {
     if (word_in(c, i, TEMPORAL)) return true;
@@ -295,7 +305,8 @@ static int aux_kind(const chunker *c, uint32_t i) {
 static bool is_inf_to(const chunker *c, uint32_t i) {
     if (!word_is(c, i, "to")) return false;
     uint32_t k = i + 1;
-    while (k < c->n && is_adv(c, k)) k++;
+    while (k < c->n && is_adv(c, k))
+        k++;
     return tag_at(c, k) == BEDE_TAG_VB;
 }
 
@@ -338,8 +349,8 @@ static bool noun_before_verb(const chunker *c, uint32_t i) {
 
 static void push_base(chunker *c, int kind, uint32_t first, uint32_t last,
                       uint32_t head, int32_t det, uint16_t flags, int tense) {
-    bede_phrase p = {first, last, head, -1, det, 0, flags, (uint8_t)kind,
-                     (uint8_t)tense};
+    bede_phrase p = {first, last,          head,          -1, det, 0,
+                     flags, (uint8_t)kind, (uint8_t)tense};
     c->base[c->nbase++] = p;
 }
 
@@ -354,8 +365,8 @@ static int group_tense(const chunker *c, uint32_t s, uint32_t f) {
     }
     if (t == BEDE_TAG_VBD) return BEDE_TENSE_PAST;
     if (t == BEDE_TAG_VBZ || t == BEDE_TAG_VBP) return BEDE_TENSE_PRESENT;
-    if (t == BEDE_TAG_VB && (word_in(c, f, HAVE_FORMS) ||
-                             word_in(c, f, DO_FORMS)) &&
+    if (t == BEDE_TAG_VB &&
+        (word_in(c, f, HAVE_FORMS) || word_in(c, f, DO_FORMS)) &&
         is_verb_tag(tag_at(c, f + 1)))
         return BEDE_TENSE_PRESENT; /* "have attacked", "do not accept" */
     if (t == BEDE_TAG_VB && s > 0) {
@@ -404,14 +415,16 @@ static uint32_t take_vp(chunker *c, uint32_t s, uint32_t i) {
         j++;
         if (aux == AUX_NONE) break;
         uint32_t k = j;
-        while (k < c->n && is_adv(c, k)) k++;
+        while (k < c->n && is_adv(c, k))
+            k++;
         int nt = tag_at(c, k);
         if (!is_verb_tag(nt) || nt == BEDE_TAG_MD) break;
         for (uint32_t m = j; m < k; m++)
             if (word_in(c, m, NEG_WORDS)) flags |= BEDE_PHF_NEGATED;
         j = k;
     }
-    while (j < c->n && tag_at(c, j) == BEDE_TAG_RP) j++;
+    while (j < c->n && tag_at(c, j) == BEDE_TAG_RP)
+        j++;
     if (j == s) j = s + 1;
     push_base(c, BEDE_PHRASE_VP, s, j, head, -1, flags, tense);
     return j;
@@ -481,8 +494,7 @@ static uint32_t take_np(chunker *c, uint32_t i) {
             flags |= BEDE_PHF_POSSESSOR;
             j++;
         }
-        push_base(c, BEDE_PHRASE_NP, s, j, i, -1, flags | BEDE_PHF_PRONOUN,
-                  0);
+        push_base(c, BEDE_PHRASE_NP, s, j, i, -1, flags | BEDE_PHF_PRONOUN, 0);
         return j;
     }
     j = quant_prefix(c, i);
@@ -510,7 +522,8 @@ static uint32_t take_np(chunker *c, uint32_t i) {
             continue;
         }
         if (t == BEDE_TAG_CD) {
-            if (last_noun >= 0 && tag_at(c, (uint32_t)last_noun) != BEDE_TAG_NNP &&
+            if (last_noun >= 0 &&
+                tag_at(c, (uint32_t)last_noun) != BEDE_TAG_NNP &&
                 tag_at(c, (uint32_t)last_noun) != BEDE_TAG_NNPS)
                 break;
             last_cd = (int32_t)j++;
@@ -531,16 +544,14 @@ static uint32_t take_np(chunker *c, uint32_t i) {
                                 tag_at(c, s) == BEDE_TAG_NNP &&
                                 (s == 0 || is_quote(c, s - 1)) &&
                                 is_noun_tag(nt);
-            bool demonym = det >= 0 && last_noun == (int32_t)j - 1 &&
-                           tag_at(c, j - 1) == BEDE_TAG_NNP &&
-                           (last_noun == det + 1) &&
-                           (is_noun_tag(nt) || nt == BEDE_TAG_COMMA ||
-                            nt == BEDE_TAG_PERIOD || nt == BEDE_TAG_COLON ||
-                            nt == BEDE_TAG_VBD || nt == BEDE_TAG_VBZ ||
-                            nt == BEDE_TAG_MD);
+            bool demonym =
+                det >= 0 && last_noun == (int32_t)j - 1 &&
+                tag_at(c, j - 1) == BEDE_TAG_NNP && (last_noun == det + 1) &&
+                (is_noun_tag(nt) || nt == BEDE_TAG_COMMA ||
+                 nt == BEDE_TAG_PERIOD || nt == BEDE_TAG_COLON ||
+                 nt == BEDE_TAG_VBD || nt == BEDE_TAG_VBZ || nt == BEDE_TAG_MD);
             bool title = last_noun == (int32_t)j - 1 &&
-                         word_in(c, j - 1, TITLE_PREFIXES) &&
-                         is_noun_tag(nt);
+                         word_in(c, j - 1, TITLE_PREFIXES) && is_noun_tag(nt);
             demonym = demonym || initial_name || title;
             if (demonym && !is_noun_tag(nt)) {
                 /* "the U.N. secretary-general": the adjective is the head */
@@ -651,12 +662,15 @@ static void base_chunks(chunker *c) {
         }
         if (is_adv(c, i)) {
             uint32_t k = i;
-            while (k < c->n && is_adv(c, k)) k++;
+            while (k < c->n && is_adv(c, k))
+                k++;
             if (is_inf_to(c, k)) {
                 /* "not to provoke" but "too early | to say" */
                 uint32_t m = k;
-                while (m > i && word_in(c, m - 1, NEG_WORDS)) m--;
-                if (m > i) push_base(c, BEDE_PHRASE_ADVP, i, m, m - 1, -1, 0, 0);
+                while (m > i && word_in(c, m - 1, NEG_WORDS))
+                    m--;
+                if (m > i)
+                    push_base(c, BEDE_PHRASE_ADVP, i, m, m - 1, -1, 0, 0);
                 i = take_vp(c, m, k);
                 continue;
             }
@@ -723,14 +737,14 @@ static void base_chunks(chunker *c) {
 
 typedef struct structurer {
     chunker *c;
-    uint32_t b;            /* next base chunk */
-    int32_t last_top;      /* attach candidate: top-level NP/VP/ADJP */
-    int32_t last_vp;       /* nearest VP since the last boundary */
-    int32_t last_np;       /* last NP group emitted (any level) */
-    bool verb_seen;        /* a finite, non-saying verb since the boundary */
-    bool np_after_vp;      /* last_top is an NP right after a VP */
-    uint32_t coord_memo;   /* no coordination starts before this token */
-    int ap_state;          /* apposition: 0 idle, 1 NP1, 2 NP1 ",", 3 NP2 */
+    uint32_t b;          /* next base chunk */
+    int32_t last_top;    /* attach candidate: top-level NP/VP/ADJP */
+    int32_t last_vp;     /* nearest VP since the last boundary */
+    int32_t last_np;     /* last NP group emitted (any level) */
+    bool verb_seen;      /* a finite, non-saying verb since the boundary */
+    bool np_after_vp;    /* last_top is an NP right after a VP */
+    uint32_t coord_memo; /* no coordination starts before this token */
+    int ap_state;        /* apposition: 0 idle, 1 NP1, 2 NP1 ",", 3 NP2 */
     int32_t ap_np1, ap_np2;
 } structurer;
 
@@ -822,9 +836,15 @@ static int32_t emit_group(chunker *c, uint32_t b, uint32_t e, bool coord,
                           int32_t attach) {
     if (!coord) return emit_unit(c, b, e, attach, 0);
     uint32_t ue = unit_end(c, b);
-    bede_phrase cp = {c->base[b].first, c->base[e - 1].last,
-                      c->base[ue - 1].head, attach, -1, 0, BEDE_PHF_COORD,
-                      BEDE_PHRASE_NP, 0};
+    bede_phrase cp = {c->base[b].first,
+                      c->base[e - 1].last,
+                      c->base[ue - 1].head,
+                      attach,
+                      -1,
+                      0,
+                      BEDE_PHF_COORD,
+                      BEDE_PHRASE_NP,
+                      0};
     int32_t ci = emit(c, &cp);
     if (ci < 0) return -1;
     for (uint32_t u = b; u < e;) {
@@ -953,8 +973,8 @@ static void structure(chunker *c) {
                 } else {
                     attach = st.last_top;
                 }
-                bede_phrase pp = {t, gend, t, attach, -1, 0, 0,
-                                  BEDE_PHRASE_PP, 0};
+                bede_phrase pp = {t, gend,           t, attach, -1, 0,
+                                  0, BEDE_PHRASE_PP, 0};
                 int32_t pi = emit(c, &pp);
                 int32_t g = pi >= 0 ? emit_group(c, st.b, e, coord, pi) : -1;
                 t = gend;
@@ -1027,7 +1047,8 @@ typedef struct cursor {
 
 static item next_item(const chunker *c, cursor *cur) {
     item it = {IT_END, cur->t, cur->t, -1, cur->p, cur->p};
-    while (cur->p < c->nout && c->out[cur->p].first < cur->t) cur->p++;
+    while (cur->p < c->nout && c->out[cur->p].first < cur->t)
+        cur->p++;
     if (cur->t >= c->n) return it;
     if (cur->p < c->nout && c->out[cur->p].first == cur->t) {
         uint32_t m = cur->p;
@@ -1040,7 +1061,8 @@ static item next_item(const chunker *c, cursor *cur) {
             end = c->out[m].last;
         }
         uint32_t p = m + 1;
-        while (p < c->nout && c->out[p].first < end) p++;
+        while (p < c->nout && c->out[p].first < end)
+            p++;
         it.type = IT_PHRASE;
         it.last = end;
         it.ph = (int32_t)m;
@@ -1094,8 +1116,17 @@ static int32_t pp_object(const chunker *c, uint32_t pp, uint32_t end) {
     return -1;
 }
 
-enum { PREV_NONE, PREV_NP, PREV_VP, PREV_PP, PREV_ADJP, PREV_COMMA, PREV_CC,
-       PREV_SEMI, PREV_OTHER };
+enum {
+    PREV_NONE,
+    PREV_NP,
+    PREV_VP,
+    PREV_PP,
+    PREV_ADJP,
+    PREV_COMMA,
+    PREV_CC,
+    PREV_SEMI,
+    PREV_OTHER
+};
 
 /* reserved[0] of a clause while it is built: how to find its subject */
 enum { INHERIT_NONE, INHERIT_SUBJECT };
@@ -1126,15 +1157,17 @@ typedef struct clauser {
 
 #define CL(s, i) ((s)->cv->v[(s)->cbase + (size_t)(i)])
 
-static frame *top(clauser *s) { return &s->st[s->sp - 1]; }
+static frame *top(clauser *s) {
+    return &s->st[s->sp - 1];
+}
 
-static int32_t open_clause(clauser *s, int kind, uint32_t first,
-                           int32_t parent, bool comma_close) {
+static int32_t open_clause(clauser *s, int kind, uint32_t first, int32_t parent,
+                           bool comma_close) {
     if (s->sp >= MAX_DEPTH) return -1;
     if (parent >= 0 && first < CL(s, parent).first)
         first = CL(s, parent).first; /* children nest in their parent */
-    bede_clause cl = {first, s->c->n, parent, -1, -1, -1, (uint8_t)kind,
-                      {0, 0, 0}};
+    bede_clause cl = {first, s->c->n, parent,        -1,
+                      -1,    -1,      (uint8_t)kind, {0, 0, 0}};
     if (VEC_PUSH(*s->cv, cl)) {
         s->err = BEDE_ERR_NOMEM;
         return -1;
@@ -1173,8 +1206,14 @@ static void restructure(clauser *s, int32_t vp, int32_t subject) {
     uint32_t comma = (uint32_t)s->main_comma;
     pop_to(s, 1, comma);
     bede_clause *main = &CL(s, 0);
-    bede_clause cl = {main->first, comma, 0, main->verb, main->subject,
-                      main->object, BEDE_CLAUSE_COMPLEMENT, {0, 0, 0}};
+    bede_clause cl = {main->first,
+                      comma,
+                      0,
+                      main->verb,
+                      main->subject,
+                      main->object,
+                      BEDE_CLAUSE_COMPLEMENT,
+                      {0, 0, 0}};
     if (VEC_PUSH(*s->cv, cl)) {
         s->err = BEDE_ERR_NOMEM;
         return;
@@ -1214,8 +1253,8 @@ static void reanalyse_object(clauser *s, int32_t vp) {
     CL(s, k).verb = vp;
     for (int32_t j = k - 1; j > parent && CL(s, j).first >= from; j--)
         if (CL(s, j).parent == parent) CL(s, j).parent = k;
-    for (uint32_t p = (uint32_t)obj; p < c->nout && c->out[p].first <
-                                                      c->out[vp].first; p++)
+    for (uint32_t p = (uint32_t)obj;
+         p < c->nout && c->out[p].first < c->out[vp].first; p++)
         if (c->out[p].clause == parent) c->out[p].clause = k;
 }
 
@@ -1255,9 +1294,8 @@ static void clause_np(clauser *s, const item *it, cursor after) {
     } else if (f->subj_next_np) {
         cl->subject = ph;
         f->subj_next_np = false;
-    } else if (!s->restructured && s->main_comma >= 0 &&
-               s->since_items == 0 && next_finite &&
-               verb_in(c, c->out[next].head, SAYING)) {
+    } else if (!s->restructured && s->main_comma >= 0 && s->since_items == 0 &&
+               next_finite && verb_in(c, c->out[next].head, SAYING)) {
         s->since_np = ph; /* "..., diplomats said": see clause_vp */
     } else if (next_finite) {
         bool waiting = false;
@@ -1340,8 +1378,8 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
     if (vp->flags & BEDE_PHF_INFINITIVE) {
         int32_t gov = cl->verb;
         bool initial = gov < 0;
-        int32_t k = open_clause(s, BEDE_CLAUSE_INFINITIVAL, vp->first,
-                                f->clause, true);
+        int32_t k =
+            open_clause(s, BEDE_CLAUSE_INFINITIVAL, vp->first, f->clause, true);
         if (k < 0) {
             if (cl->verb < 0) cl->verb = ph;
             return;
@@ -1351,8 +1389,9 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
         int32_t subj = -1;
         if (!initial && !(c->out[gov].flags & BEDE_PHF_PASSIVE) &&
             verb_in(c, c->out[gov].head, OBJ_CONTROL)) {
-            if (s->prev == PREV_NP && CL(s, s->st[s->sp - 2].clause).object ==
-                                          s->prev_np && s->prev_np >= 0)
+            if (s->prev == PREV_NP &&
+                CL(s, s->st[s->sp - 2].clause).object == s->prev_np &&
+                s->prev_np >= 0)
                 subj = s->prev_np;
             else if (s->prev == PREV_PP && s->last_pp >= 0 &&
                      (word_is(c, c->out[s->last_pp].head, "on") ||
@@ -1369,8 +1408,8 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
     }
     if (!finite_vp(c, ph)) {
         int ht = tag_at(c, vp->head);
-        bool participle = ht == BEDE_TAG_VBG || ht == BEDE_TAG_VBN ||
-                          ht == BEDE_TAG_VBD;
+        bool participle =
+            ht == BEDE_TAG_VBG || ht == BEDE_TAG_VBN || ht == BEDE_TAG_VBD;
         if (cl->verb < 0 && cl->kind == BEDE_CLAUSE_COORDINATE &&
             s->prev == PREV_CC) {
             set_verb(s, f, ph);
@@ -1384,9 +1423,8 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
             set_verb(s, f, ph);
             return;
         }
-        if (participle &&
-            (s->prev == PREV_COMMA ||
-             (s->sp == 1 && cl->verb < 0 && cl->subject < 0))) {
+        if (participle && (s->prev == PREV_COMMA ||
+                           (s->sp == 1 && cl->verb < 0 && cl->subject < 0))) {
             int32_t k = open_clause(s, BEDE_CLAUSE_PARTICIPIAL, vp->first,
                                     f->clause, true);
             if (k >= 0) {
@@ -1430,7 +1468,8 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
                 vp->flags |= BEDE_PHF_PASSIVE;
         } else if (!participle) {
             kind = BEDE_CLAUSE_INFINITIVAL; /* bare: "helped them build" */
-            if (s->prev == PREV_NP && cl->object == s->prev_np) subj = cl->object;
+            if (s->prev == PREV_NP && cl->object == s->prev_np)
+                subj = cl->object;
         }
         int32_t k = open_clause(s, kind, vp->first, f->clause, true);
         if (k >= 0) {
@@ -1451,8 +1490,8 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
          * is the subject of what was said */
         int32_t ante = cl->object;
         cl->object = -1;
-        int32_t k = open_clause(s, BEDE_CLAUSE_COMPLEMENT, vp->first,
-                                f->clause, f->comma_close);
+        int32_t k = open_clause(s, BEDE_CLAUSE_COMPLEMENT, vp->first, f->clause,
+                                f->comma_close);
         if (k >= 0) {
             CL(s, k).subject = ante;
             set_verb(s, top(s), ph);
@@ -1478,8 +1517,8 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
         restructure(s, ph, s->since_items == 1 ? s->since_np : -1);
         return;
     }
-    int32_t k = open_clause(s, BEDE_CLAUSE_COORDINATE, vp->first, f->clause,
-                            false);
+    int32_t k =
+        open_clause(s, BEDE_CLAUSE_COORDINATE, vp->first, f->clause, false);
     if (k >= 0) {
         set_verb(s, top(s), ph);
         CL(s, k).reserved[0] = INHERIT_SUBJECT;
@@ -1511,7 +1550,8 @@ static void clause_cc(clauser *s, const item *it, cursor after) {
                !(c->out[n1.ph].flags & BEDE_PHF_INFINITIVE)) {
         shared = true;
         d = find_frame(s, finite_vp(c, n1.ph));
-        if (d < 0) d = find_frame(s, !finite_vp(c, n1.ph));
+        if (d < 0)
+            d = find_frame(s, !finite_vp(c, n1.ph));
         else if (s->prev == PREV_COMMA && finite_vp(c, n1.ph))
             d = find_outer_frame(s, d);
     } else {
@@ -1531,7 +1571,8 @@ static void clause_token(clauser *s, const item *it, cursor after) {
     frame *f = top(s);
     bede_clause *cl = &CL(s, f->clause);
     if (is_comma(c, t) || tg == BEDE_TAG_COLON) {
-        while (s->sp > 1 && top(s)->comma_close) pop_to(s, s->sp - 1, t);
+        while (s->sp > 1 && top(s)->comma_close)
+            pop_to(s, s->sp - 1, t);
         bool complete = true;
         for (int d = 0; d < s->sp; d++)
             if (!has_verb(s, d)) complete = false;
@@ -1542,7 +1583,7 @@ static void clause_token(clauser *s, const item *it, cursor after) {
         }
         s->prev_before_comma = s->prev;
         s->prev = (tg == BEDE_TAG_COLON && word_is(c, t, ";")) ? PREV_SEMI
-                                                                : PREV_COMMA;
+                                                               : PREV_COMMA;
         return;
     }
     if (tg == BEDE_TAG_CC) {
@@ -1555,7 +1596,8 @@ static void clause_token(clauser *s, const item *it, cursor after) {
               word_is(c, t, "whom") || word_is(c, t, "whose");
     if (word_is(c, t, "that") && !(tg == BEDE_TAG_WDT)) {
         bool tell_obj = s->prev == PREV_NP && cl->object == s->prev_np &&
-                        cl->verb >= 0 && verb_in(c, c->out[cl->verb].head, TELL);
+                        cl->verb >= 0 &&
+                        verb_in(c, c->out[cl->verb].head, TELL);
         if (s->prev == PREV_NP && !tell_obj) {
             wh = true;
         } else if (cl->verb >= 0) {
@@ -1580,8 +1622,8 @@ static void clause_token(clauser *s, const item *it, cursor after) {
         } else if (ante >= 0) {
             cursor look = after;
             item nx = next_solid(c, &look);
-            int32_t k = open_clause(s, BEDE_CLAUSE_RELATIVE, t, f->clause,
-                                    after_comma);
+            int32_t k =
+                open_clause(s, BEDE_CLAUSE_RELATIVE, t, f->clause, after_comma);
             if (k >= 0) {
                 if (item_kind(c, &nx) == BEDE_PHRASE_VP &&
                     !word_is(c, t, "whose"))
@@ -1593,7 +1635,8 @@ static void clause_token(clauser *s, const item *it, cursor after) {
         s->prev = PREV_OTHER;
         return;
     }
-    if (tg == BEDE_TAG_WRB || word_in(c, t, SUBORDINATORS) || tg == BEDE_TAG_IN) {
+    if (tg == BEDE_TAG_WRB || word_in(c, t, SUBORDINATORS) ||
+        tg == BEDE_TAG_IN) {
         cursor look = after;
         item nx = next_solid(c, &look);
         int k1 = item_kind(c, &nx);
@@ -1606,8 +1649,8 @@ static void clause_token(clauser *s, const item *it, cursor after) {
         if (word_is(c, t, "where") && s->prev == PREV_NP) {
             open_clause(s, BEDE_CLAUSE_RELATIVE, t, f->clause, false);
         } else if ((sub && (clause_follows || k1 == BEDE_PHRASE_VP)) || ing) {
-            int32_t k = open_clause(s, BEDE_CLAUSE_ADVERBIAL, t, f->clause,
-                                    true);
+            int32_t k =
+                open_clause(s, BEDE_CLAUSE_ADVERBIAL, t, f->clause, true);
             if (k >= 0 && ing) {
                 /* "accused Israel of killing": the object acts */
                 if ((word_is(c, t, "of") || word_is(c, t, "for") ||
@@ -1662,7 +1705,8 @@ static int clauses(chunker *c, clause_vec *cv) {
             s.last_pp_np = obj;
         }
         int32_t cl = top(&s)->clause;
-        for (uint32_t p = it.p0; p < it.p1; p++) c->out[p].clause = cl;
+        for (uint32_t p = it.p0; p < it.p1; p++)
+            c->out[p].clause = cl;
         if (kind == BEDE_PHRASE_NP) {
             if (!(c->out[it.ph].flags & BEDE_PHF_APPOS)) {
                 s.prev = PREV_NP;
@@ -1709,12 +1753,13 @@ int chunk_sentence(const bede_token *toks, uint32_t n, const char *pool,
     /* output: at most 3 phrases per token; base chunks after that */
     size_t maxout = 3 * (size_t)n + 8;
     size_t need = start + maxout + (size_t)n + 8;
-    if (need > phrases->cap &&
-        vec_reserve((void **)&phrases->v, &phrases->cap, need,
-                    sizeof *phrases->v))
+    if (need > phrases->cap && vec_reserve((void **)&phrases->v, &phrases->cap,
+                                           need, sizeof *phrases->v))
         return BEDE_ERR_NOMEM;
-    chunker c = {toks, n, pool, phrases->v + start + maxout, 0,
-                 phrases->v + start, 0, (uint32_t)maxout};
+    chunker c = {toks, n,
+                 pool, phrases->v + start + maxout,
+                 0,    phrases->v + start,
+                 0,    (uint32_t)maxout};
     base_chunks(&c);
     structure(&c);
     phrases->n = start + c.nout;

@@ -48,10 +48,12 @@ static int build(sent *s, const char *spec) {
     pool_put(s, "", 0);
     const char *p = spec;
     while (*p && s->n < MAX_TOKS) {
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
         if (!*p) break;
         const char *e = p;
-        while (*e && *e != ' ') e++;
+        while (*e && *e != ' ')
+            e++;
         /* the tag is after the first '/' that is not the first character */
         const char *sl = memchr(p + 1, '/', (size_t)(e - p - 1));
         if (!sl) {
@@ -74,7 +76,8 @@ static int build(sent *s, const char *spec) {
         t->norm = pool_put(s, p, wl);
         char low[256];
         if (wl >= sizeof low) wl = sizeof low - 1;
-        for (size_t i = 0; i < wl; i++) low[i] = (char)tolower((unsigned char)p[i]);
+        for (size_t i = 0; i < wl; i++)
+            low[i] = (char)tolower((unsigned char)p[i]);
         t->lower = pool_put(s, low, wl);
         t->lemma = sl2 ? pool_put(s, sl2 + 1, (size_t)(e - sl2 - 1)) : t->lower;
         t->tag = (uint8_t)tag;
@@ -106,7 +109,7 @@ static const char *doc_str(const void *ctx, uint32_t ref) {
 }
 
 static view sent_view(const sent *s) {
-    view v = {s->toks, s->n, s->ph.v, (uint32_t)s->ph.n, s->cl.v,
+    view v = {s->toks,           s->n,     s->ph.v, (uint32_t)s->ph.n, s->cl.v,
               (uint32_t)s->cl.n, sent_str, s};
     return v;
 }
@@ -133,8 +136,8 @@ static void phrase_text(const view *v, int32_t p, char *buf, size_t cap) {
 }
 
 static const char *const FLAG_NAMES[] = {
-    "NEGATED", "PASSIVE", "PROGRESSIVE", "PERFECT", "MODAL", "COORD",
-    "APPOS", "POSSESSOR", "PRONOUN", "INFINITIVE", "CONJUNCT"};
+    "NEGATED", "PASSIVE",   "PROGRESSIVE", "PERFECT",    "MODAL",   "COORD",
+    "APPOS",   "POSSESSOR", "PRONOUN",     "INFINITIVE", "CONJUNCT"};
 enum { NFLAGS = sizeof FLAG_NAMES / sizeof FLAG_NAMES[0] };
 
 static int flag_from_name(const char *name) {
@@ -153,7 +156,8 @@ static void render(const view *v, FILE *out) {
         for (uint32_t k = 0; k < v->ncl; k++)
             if (v->cl[k].first == t && k > 0)
                 fprintf(out, "{%s ", bede_clause_kind_name(v->cl[k].kind));
-        while (p < v->nph && v->ph[p].first < t) p++;
+        while (p < v->nph && v->ph[p].first < t)
+            p++;
         uint32_t next = t + 1;
         if (p < v->nph && v->ph[p].first == t) {
             uint32_t end = v->ph[p].last;
@@ -342,7 +346,8 @@ static int phrase_attr(const view *v, int32_t p, const char *a) {
 /* Splits s into attribute words; a bracketed text may hold spaces. */
 static int next_word(const char **p, char *buf, size_t cap) {
     const char *s = *p;
-    while (*s == ' ' || *s == '\t') s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
     if (!*s) return 0;
     size_t len = 0;
     int depth = 0;
@@ -364,12 +369,15 @@ static int check_phrase_line(const view *v, const char *line) {
     const char *s = line + negated;
     char kname[8] = {0}, text[1024], attrs[64][256];
     size_t k = 0;
-    while (isupper((unsigned char)*s) && k + 1 < sizeof kname) kname[k++] = *s++;
+    while (isupper((unsigned char)*s) && k + 1 < sizeof kname)
+        kname[k++] = *s++;
     int kind = kind_from_name(kname);
-    while (*s == ' ') s++;
+    while (*s == ' ')
+        s++;
     if (kind < 0 || read_bracket(&s, text, sizeof text)) return -1;
     int na = 0;
-    while (na < 64 && next_word(&s, attrs[na], sizeof attrs[na])) na++;
+    while (na < 64 && next_word(&s, attrs[na], sizeof attrs[na]))
+        na++;
     for (uint32_t p = 0; p < v->nph; p++) {
         if (!phrase_is(v, (int32_t)p, kind, text)) continue;
         if (negated) return 0;
@@ -393,7 +401,8 @@ static int check_clause_line(const view *v, const char *line) {
     if (kind < 0) return -1;
     char attrs[16][256];
     int na = 0;
-    while (na < 16 && next_word(&s, attrs[na], sizeof attrs[na])) na++;
+    while (na < 16 && next_word(&s, attrs[na], sizeof attrs[na]))
+        na++;
     for (uint32_t k = 0; k < v->ncl; k++) {
         const bede_clause *c = &v->cl[k];
         if (c->kind != kind) continue;
@@ -474,24 +483,24 @@ static void expect(const char *spec, const char *const *lines) {
 #define LINES(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 static void t_possessor_and_coordination(void) {
-    expect("Iran/NNP 's/POS foreign/JJ ministry/NN spokesman/NN strongly/RB "
-           "condemned/VBD/condemn Israel/NNP 's/POS attacks/NNS/attack in/IN "
-           "Jenin/NNP and/CC urged/VBD/urge the/DT Palestinian/JJ groups/NNS "
-           "to/TO stay/VB united/VBN ./.",
-           LINES("NP [Iran 's] head=Iran +POSSESSOR >[foreign ministry spokesman]",
-                 "NP [foreign ministry spokesman] head=spokesman det=- -POSSESSOR",
-                 "VP [strongly condemned] head=condemned tense=past -NEGATED",
-                 "NP [Israel 's] +POSSESSOR >[attacks]",
-                 "PP [in Jenin] head=in >NP[attacks]", "NP [Jenin] >PP[in Jenin]",
-                 "!NP [Jenin and urged]",
-                 "VP [to stay] +INFINITIVE tense=none",
-                 "ADJP [united]",
-                 "CL main verb=[strongly condemned] "
-                 "subj=[foreign ministry spokesman] obj=[attacks] parent=-",
-                 "CL coordinate verb=[urged] subj=[foreign ministry spokesman] "
-                 "obj=[the Palestinian groups] parent=main",
-                 "CL infinitival verb=[to stay] subj=[the Palestinian groups] "
-                 "parent=coordinate"));
+    expect(
+        "Iran/NNP 's/POS foreign/JJ ministry/NN spokesman/NN strongly/RB "
+        "condemned/VBD/condemn Israel/NNP 's/POS attacks/NNS/attack in/IN "
+        "Jenin/NNP and/CC urged/VBD/urge the/DT Palestinian/JJ groups/NNS "
+        "to/TO stay/VB united/VBN ./.",
+        LINES("NP [Iran 's] head=Iran +POSSESSOR >[foreign ministry spokesman]",
+              "NP [foreign ministry spokesman] head=spokesman det=- -POSSESSOR",
+              "VP [strongly condemned] head=condemned tense=past -NEGATED",
+              "NP [Israel 's] +POSSESSOR >[attacks]",
+              "PP [in Jenin] head=in >NP[attacks]", "NP [Jenin] >PP[in Jenin]",
+              "!NP [Jenin and urged]", "VP [to stay] +INFINITIVE tense=none",
+              "ADJP [united]",
+              "CL main verb=[strongly condemned] "
+              "subj=[foreign ministry spokesman] obj=[attacks] parent=-",
+              "CL coordinate verb=[urged] subj=[foreign ministry spokesman] "
+              "obj=[the Palestinian groups] parent=main",
+              "CL infinitival verb=[to stay] subj=[the Palestinian groups] "
+              "parent=coordinate"));
 }
 
 static void t_np_coordination(void) {
@@ -523,14 +532,15 @@ static void t_np_coordination(void) {
 }
 
 static void t_apposition_and_titles(void) {
-    expect("Esmail/NNP Baghaei/NNP ,/, the/DT ministry/NN 's/POS "
-           "spokesman/NN ,/, said/VBD/say Tehran/NNP would/MD respond/VB ./.",
-           LINES("NP [Esmail Baghaei] head=Baghaei -APPOS",
-                 "NP [spokesman] +APPOS >[Esmail Baghaei]",
-                 "NP [the ministry 's] +POSSESSOR det=the >[spokesman]",
-                 "VP [would respond] +MODAL tense=future head=respond",
-                 "CL main verb=[said] subj=[Esmail Baghaei]",
-                 "CL complement verb=[would respond] subj=[Tehran] parent=main"));
+    expect(
+        "Esmail/NNP Baghaei/NNP ,/, the/DT ministry/NN 's/POS "
+        "spokesman/NN ,/, said/VBD/say Tehran/NNP would/MD respond/VB ./.",
+        LINES("NP [Esmail Baghaei] head=Baghaei -APPOS",
+              "NP [spokesman] +APPOS >[Esmail Baghaei]",
+              "NP [the ministry 's] +POSSESSOR det=the >[spokesman]",
+              "VP [would respond] +MODAL tense=future head=respond",
+              "CL main verb=[said] subj=[Esmail Baghaei]",
+              "CL complement verb=[would respond] subj=[Tehran] parent=main"));
     expect("U.S./NNP President/NNP Donald/NNP Trump/NNP met/VBD/meet "
            "Foreign/NNP Minister/NNP Abbas/NNP Araghchi/NNP ./.",
            LINES("NP [U.S. President Donald Trump] head=Trump",
@@ -614,7 +624,8 @@ static void t_clause_kinds(void) {
                  "CL infinitival verb=[to discuss] "
                  "subj=[The U.N. Security Council] obj=[the crisis] "
                  "parent=complement",
-                 "VP [said] clause=main", "NP [the crisis] clause=infinitival"));
+                 "VP [said] clause=main",
+                 "NP [the crisis] clause=infinitival"));
     expect("``/`` We/PRP will/MD respond/VB ,/, ''/'' said/VBD/say the/DT "
            "minister/NN ./.",
            LINES("CL main verb=[said] subj=[the minister]",
@@ -671,9 +682,9 @@ static void t_robust(void) {
         for (int i = 0; i < n; i++) {
             seed = seed * 1103515245u + 12345u;
             int tag = (int)((seed >> 8) % BEDE_TAG_COUNT);
-            const char *words[] = {"x", "that", "to", "and", ",", "which",
-                                   "said", "'s", "not", "according", "was",
-                                   "of", "the", "Friday", "\""};
+            const char *words[] = {
+                "x",   "that",      "to",  "and", ",",   "which",  "said", "'s",
+                "not", "according", "was", "of",  "the", "Friday", "\""};
             const char *w = words[(seed >> 20) % 15];
             len += (size_t)snprintf(spec + len, sizeof spec - len, "%s/%s ", w,
                                     bede_tag_name(tag));
@@ -694,8 +705,8 @@ static void t_robust(void) {
     for (int u = 0; u < 4; u++) {
         size_t len = 0;
         while (len + 64 < sizeof spec)
-            len += (size_t)snprintf(spec + len, sizeof spec - len, "%s",
-                                    unit[u]);
+            len +=
+                (size_t)snprintf(spec + len, sizeof spec - len, "%s", unit[u]);
         clock_t t0 = clock();
         CHECK_INT(build(&S, spec), 0);
         double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
