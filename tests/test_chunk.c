@@ -698,7 +698,8 @@ static void t_robust(void) {
         }
         CHECK_INT(bad, 0);
     }
-    /* long and deeply nested inputs: linear time, no recursion */
+    /* long and deeply nested inputs: no recursion; ctest's TIMEOUT bounds
+     * the time (tests assert no timings) */
     const char *unit[] = {"who/WP said/VBD that/IN the/DT man/NN ",
                           "``/`` (/-LRB- to/TO go/VB ",
                           "and/CC Israel/NNP ,/, ", "of/IN Gaza/NNP 's/POS "};
@@ -707,12 +708,9 @@ static void t_robust(void) {
         while (len + 64 < sizeof spec)
             len +=
                 (size_t)snprintf(spec + len, sizeof spec - len, "%s", unit[u]);
-        clock_t t0 = clock();
         CHECK_INT(build(&S, spec), 0);
-        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
         view v = sent_view(&S);
         CHECK_INT(check_valid(&v), 0);
-        CHECK(secs < 0.5);
     }
     CHECK_INT(build(&S, ""), 0);
     CHECK_INT((int)S.ph.n, 0);
