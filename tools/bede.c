@@ -4,6 +4,7 @@
  *
  *   bede tokens [options] [FILE...|-]   one sentence per line, tokens
  *   bede tag    [options] [FILE...|-]   one sentence per line, word/TAG/lemma
+ *   bede phrases [options] [FILE...|-]  phrases [NP ...] and clauses {kind ...}
  *   bede version
  */
 #include "bede.h"
@@ -33,6 +34,8 @@ static void usage(FILE *f) {
           "commands:\n"
           "  tokens     print each sentence's tokens, one sentence per line\n"
           "  tag        print each sentence as word/TAG/lemma\n"
+          "  phrases    print each sentence's phrases [NP ...] and clauses\n"
+          "             {kind ...}\n"
           "  version    print the library version\n"
           "\n"
           "options:\n"
@@ -202,8 +205,44 @@ static void print_sentence_jsonl(FILE *out, const bede_doc *doc,
     fputs("]}\n", out);
 }
 
+/* Prints a sentence with its phrases as [KIND ...] and its clauses other
+ * than the main one as {kind ...}; nested spans nest. */
+static void print_sentence_phrases(FILE *out, const bede_doc *doc, size_t si) {
+    const bede_sentence *s = &bede_doc_sentences(doc)[si];
+    const bede_token *toks = bede_doc_tokens(doc) + s->first_token;
+    const bede_phrase *ph = bede_doc_phrases(doc) + s->first_phrase;
+    const bede_clause *cl = bede_doc_clauses(doc) + s->first_clause;
+    for (uint32_t i = 0; i < s->token_count; i++) {
+        /* openings at i, longest first; clauses enclose phrases */
+        for (uint32_t len = s->token_count - i; len > 0; len--) {
+            for (uint32_t k = 1; k < s->clause_count; k++)
+                if (cl[k].first == i && cl[k].last - cl[k].first == len)
+                    fprintf(out, "{%s ", bede_clause_kind_name(cl[k].kind));
+            for (uint32_t k = 0; k < s->phrase_count; k++)
+                if (ph[k].first == i && ph[k].last - ph[k].first == len)
+                    fprintf(out, "[%s ", bede_phrase_kind_name(ph[k].kind));
+        }
+        fputs(bede_doc_string(doc, toks[i].norm), out);
+        /* closings after i, shortest first */
+        for (uint32_t len = 1; len <= i + 1; len++) {
+            for (uint32_t k = 0; k < s->phrase_count; k++)
+                if (ph[k].last == i + 1 && ph[k].last - ph[k].first == len)
+                    putc(']', out);
+            for (uint32_t k = 1; k < s->clause_count; k++)
+                if (cl[k].last == i + 1 && cl[k].last - cl[k].first == len)
+                    putc('}', out);
+        }
+        if (i + 1 < s->token_count) putc(' ', out);
+    }
+    putc('\n', out);
+}
+
 static void print_sentence_text(FILE *out, const cli *c, const bede_doc *doc,
                                 size_t si) {
+    if (strcmp(c->command, "phrases") == 0) {
+        print_sentence_phrases(out, doc, si);
+        return;
+    }
     const bede_sentence *s = &bede_doc_sentences(doc)[si];
     const bede_token *toks = bede_doc_tokens(doc) + s->first_token;
     for (uint32_t i = 0; i < s->token_count; i++) {
@@ -338,7 +377,8 @@ int main(int argc, char **argv) {
         printf("bede %s\n", bede_version());
         return 0;
     }
-    if (strcmp(c.command, "tokens") != 0 && strcmp(c.command, "tag") != 0) {
+    if (strcmp(c.command, "tokens") != 0 && strcmp(c.command, "tag") != 0 &&
+        strcmp(c.command, "phrases") != 0) {
         fprintf(stderr, "bede: unknown command '%s'\n", c.command);
         usage(stderr);
         return 2;
