@@ -25,6 +25,7 @@
  *      NP that follows ("foreign ministry spokesman"). Pronouns (PRP, EX and
  *      stand-alone demonstratives/quantifiers) are NPs flagged PRONOUN.
  *      Quantities keep their hedge: "at least 12 people", "more than 100".
+ *      Scare quotes stay inside: [the " crimes "] of the regime.
  *    - ADJP / ADVP: adjective and adverb runs outside VPs and NPs.
  *
  * 2. Structure. Possessor chains, coordination, prepositional phrases and
@@ -587,6 +588,22 @@ static uint32_t take_np(chunker *c, uint32_t i) {
                 !is_noun_tag(nt) && nt != BEDE_TAG_DT) {
                 j++;
                 any = true;
+            }
+            break;
+        }
+        if (t == BEDE_TAG_LQUOTE && j > s) {
+            /* scare quotes inside a noun phrase: the "crimes" of, the
+             * so-called "resistance axis" */
+            uint32_t k = j + 1;
+            while (k < c->n && k < j + 5 &&
+                   (is_noun_tag(tag_at(c, k)) || is_adj_tag(tag_at(c, k))))
+                k++;
+            if (k > j + 1 && tag_at(c, k) == BEDE_TAG_RQUOTE) {
+                for (uint32_t m = j + 1; m < k; m++)
+                    if (is_noun_tag(tag_at(c, m))) last_noun = (int32_t)m;
+                j = k + 1;
+                any = true;
+                continue;
             }
             break;
         }
