@@ -2,6 +2,8 @@
 BUILD   ?= build
 JOBS    ?= $(shell nproc)
 CMAKE   ?= cmake
+# Extra configure flags (the asan/ubsan targets set them).
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 EXAMPLE ?= examples/iran-jenin.txt
 
 .PHONY: all deps build demo check bench asan ubsan fuzz install clean
@@ -12,7 +14,7 @@ deps:
 	@bash scripts/install-deps.sh
 
 build:
-	@$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@$(CMAKE) -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@$(CMAKE) --build $(BUILD) -j$(JOBS)
 
 demo: deps build
@@ -27,11 +29,11 @@ bench: deps build
 
 asan:
 	@$(MAKE) --no-print-directory check BUILD=build-asan \
-	  CMAKE="cmake -DBEDE_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug"
+	  CMAKE_FLAGS="-DBEDE_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug"
 
 ubsan:
 	@$(MAKE) --no-print-directory check BUILD=build-ubsan \
-	  CMAKE="cmake -DBEDE_SANITIZE=undefined -DCMAKE_BUILD_TYPE=Debug"
+	  CMAKE_FLAGS="-DBEDE_SANITIZE=undefined -DCMAKE_BUILD_TYPE=Debug"
 
 fuzz: deps
 	@CC=clang $(CMAKE) -S . -B build-fuzz -DBEDE_FUZZ=ON \
