@@ -18,8 +18,17 @@ build:
 	@$(CMAKE) --build $(BUILD) -j$(JOBS)
 
 demo: deps build
-	@echo "== bede tag $(EXAMPLE)"
+	@echo "== $(EXAMPLE)"
+	@cat $(EXAMPLE)
+	@echo
+	@echo "== bede tokens: sentences, story dateline"
+	@./$(BUILD)/bede tokens $(EXAMPLE)
+	@echo
+	@echo "== bede tag: word/TAG/lemma"
 	@./$(BUILD)/bede tag $(EXAMPLE)
+	@echo
+	@echo "== bede phrases: [phrases] and {clauses}"
+	@./$(BUILD)/bede phrases $(EXAMPLE)
 
 check: deps build
 	@bash scripts/check.sh $(BUILD) $(JOBS)
