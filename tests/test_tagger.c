@@ -153,45 +153,12 @@ static void accuracy(const brown_corpus *test, const brown_corpus *train,
     *acc_out = *uacc_out = 0;
     *unknown_out = 0;
     if (!t) return;
-    uint8_t *tags = malloc(test->ntok);
-    for (size_t s = 0; s < test->nsent; s++)
-        tagger_tag(t, test->words + test->sent[s].first,
-                   test->len + test->sent[s].first, test->sent[s].n,
-                   tags + test->sent[s].first);
-    /* training vocabulary (exact words) for unknown-word accuracy */
-    size_t cap = 1;
-    while (cap < train->ntok * 2) cap <<= 1;
-    const char **vocab = calloc(cap, sizeof *vocab);
-    for (size_t i = 0; i < train->ntok; i++) {
-        uint64_t h = 1469598103934665603ull;
-        for (const char *p = train->words[i]; *p; p++)
-            h = (h ^ (uint8_t)*p) * 1099511628211ull;
-        size_t sl = h & (cap - 1);
-        while (vocab[sl] && strcmp(vocab[sl], train->words[i]) != 0)
-            sl = (sl + 1) & (cap - 1);
-        vocab[sl] = train->words[i];
-    }
-    size_t right = 0, unknown = 0, unknown_right = 0;
-    for (size_t i = 0; i < test->ntok; i++) {
-        bool ok = tags[i] == test->tag[i];
-        right += ok;
-        uint64_t h = 1469598103934665603ull;
-        for (const char *p = test->words[i]; *p; p++)
-            h = (h ^ (uint8_t)*p) * 1099511628211ull;
-        size_t sl = h & (cap - 1);
-        while (vocab[sl] && strcmp(vocab[sl], test->words[i]) != 0)
-            sl = (sl + 1) & (cap - 1);
-        if (!vocab[sl]) {
-            unknown++;
-            unknown_right += ok;
-        }
-    }
-    *acc_out = test->ntok ? 100.0 * (double)right / (double)test->ntok : 0;
-    *uacc_out = unknown ? 100.0 * (double)unknown_right / (double)unknown
-                        : 0.0;
-    *unknown_out = unknown;
-    free(vocab);
-    free(tags);
+    tag_accuracy a;
+    CHECK_INT(brown_accuracy(t, test, train, &a), 0);
+    *acc_out = a.tokens ? 100.0 * (double)a.right / (double)a.tokens : 0;
+    *uacc_out = a.unknown ? 100.0 * (double)a.unknown_right / (double)a.unknown
+                          : 0.0;
+    *unknown_out = a.unknown;
     tagger_free(t);
 }
 

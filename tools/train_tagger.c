@@ -819,6 +819,55 @@ long news_read_file(brown_corpus *train, brown_corpus *test, const char *path,
     return bad ? -1 : (long)k;
 }
 
+/* Tags test with t and counts the right tags, over all tokens and over the
+ * tokens whose word never occurs in train. Returns 0, or -1 when out of
+ * memory. Shared by the trainer's --eval and tests/test_tagger.c. */
+typedef struct tag_accuracy {
+    size_t tokens, right, unknown, unknown_right;
+} tag_accuracy;
+
+static size_t vocab_slot(const char **vocab, size_t cap, const char *w) {
+    uint64_t h = 1469598103934665603ull;
+    for (const char *p = w; *p; p++) h = (h ^ (uint8_t)*p) * 1099511628211ull;
+    size_t sl = h & (cap - 1);
+    while (vocab[sl] && strcmp(vocab[sl], w) != 0) sl = (sl + 1) & (cap - 1);
+    return sl;
+}
+
+int brown_accuracy(const tagger *t, const brown_corpus *test,
+                   const brown_corpus *train, tag_accuracy *out);
+int brown_accuracy(const tagger *t, const brown_corpus *test,
+                   const brown_corpus *train, tag_accuracy *out) {
+    memset(out, 0, sizeof *out);
+    size_t cap = 1;
+    while (cap < train->ntok * 2) cap <<= 1;
+    const char **vocab = calloc(cap, sizeof *vocab);
+    uint8_t *tags = malloc(test->ntok + 1);
+    if (!vocab || !tags) {
+        free(vocab);
+        free(tags);
+        return -1;
+    }
+    for (size_t i = 0; i < train->ntok; i++)
+        vocab[vocab_slot(vocab, cap, train->words[i])] = train->words[i];
+    for (size_t s = 0; s < test->nsent; s++)
+        tagger_tag(t, test->words + test->sent[s].first,
+                   test->len + test->sent[s].first, test->sent[s].n,
+                   tags + test->sent[s].first);
+    out->tokens = test->ntok;
+    for (size_t i = 0; i < test->ntok; i++) {
+        bool ok = tags[i] == test->tag[i];
+        out->right += ok;
+        if (!vocab[vocab_slot(vocab, cap, test->words[i])]) {
+            out->unknown++;
+            out->unknown_right += ok;
+        }
+    }
+    free(tags);
+    free(vocab);
+    return 0;
+}
+
 #ifndef BEDE_TRAIN_TAGGER_NO_MAIN
 /* ------------------------------------------------------------- training */
 
@@ -1038,49 +1087,15 @@ static void usage(void) {
 /* Accuracy of a tagger on a held-out corpus. */
 static void evaluate_on(const tagger *t, const char *what,
                         const brown_corpus *test, const brown_corpus *train) {
-    /* vocabulary of the training part, for unknown-word accuracy */
-    size_t vcap = 1;
-    while (vcap < train->ntok * 2) vcap <<= 1;
-    const char **vocab = calloc(vcap, sizeof *vocab);
-    if (!vocab) die_nomem();
-    for (size_t i = 0; i < train->ntok; i++) {
-        uint64_t h = 1469598103934665603ull;
-        for (const char *p = train->words[i]; *p; p++)
-            h = (h ^ (uint8_t)*p) * 1099511628211ull;
-        size_t s = h & (vcap - 1);
-        while (vocab[s] && strcmp(vocab[s], train->words[i]) != 0)
-            s = (s + 1) & (vcap - 1);
-        vocab[s] = train->words[i];
-    }
-    uint8_t *tags = malloc(test->ntok + 1);
-    if (!tags) die_nomem();
-    size_t right = 0, unk = 0, unk_right = 0;
-    for (size_t s = 0; s < test->nsent; s++) {
-        const brown_sentence *st = &test->sent[s];
-        tagger_tag(t, test->words + st->first, test->len + st->first, st->n,
-                   tags + st->first);
-    }
-    for (size_t i = 0; i < test->ntok; i++) {
-        bool ok = tags[i] == test->tag[i];
-        right += ok;
-        uint64_t h = 1469598103934665603ull;
-        for (const char *p = test->words[i]; *p; p++)
-            h = (h ^ (uint8_t)*p) * 1099511628211ull;
-        size_t sl = h & (vcap - 1);
-        while (vocab[sl] && strcmp(vocab[sl], test->words[i]) != 0)
-            sl = (sl + 1) & (vcap - 1);
-        if (!vocab[sl]) {
-            unk++;
-            unk_right += ok;
-        }
-    }
+    tag_accuracy a;
+    if (brown_accuracy(t, test, train, &a)) die_nomem();
     printf("%s accuracy: %.2f%% of %zu tokens; unknown words %.2f%% "
            "of %zu\n",
-           what, test->ntok ? 100.0 * (double)right / (double)test->ntok : 0.0,
-           test->ntok, unk ? 100.0 * (double)unk_right / (double)unk : 0.0,
-           unk);
-    free(tags);
-    free(vocab);
+           what, a.tokens ? 100.0 * (double)a.right / (double)a.tokens : 0.0,
+           a.tokens,
+           a.unknown ? 100.0 * (double)a.unknown_right / (double)a.unknown
+                     : 0.0,
+           a.unknown);
 }
 
 /* Accuracy of a model file on the held-out Brown files and, when given,
