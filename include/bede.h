@@ -279,6 +279,164 @@ BEDE_API const char *bede_clause_kind_name(int kind);
 BEDE_API const char *bede_tense_name(int tense);
 BEDE_API const char *bede_token_kind_name(int kind);
 
+/* ============================================================ dictionaries
+ *
+ * Event-coding dictionaries: actor phrases -> actor codes, agent nouns ->
+ * agent codes, verbs and patterns -> CAMEO event codes, discard phrases,
+ * issue keywords. Read from bede's own text format (data/README.md), from
+ * PETRARCH-2's and from TABARI's. A bede_dict is built by adding files, then
+ * only read: one handle may be shared by any number of threads.
+ */
+
+typedef enum bede_dict_format {
+    BEDE_DICT_FORMAT_AUTO,     /* from the file name; see bede_dict_add_file */
+    BEDE_DICT_FORMAT_BEDE,
+    BEDE_DICT_FORMAT_PETRARCH, /* PETRARCH-2 (dictionaries.rst) */
+    BEDE_DICT_FORMAT_TABARI    /* TABARI 0.8 (manual, ch. 5, 6, 8) */
+} bede_dict_format;
+
+typedef enum bede_dict_kind {
+    BEDE_DICT_ACTORS,
+    BEDE_DICT_AGENTS,
+    BEDE_DICT_VERBS,
+    BEDE_DICT_DISCARDS,
+    BEDE_DICT_ISSUES,
+    BEDE_DICT_OPTIONS,  /* TABARI .options: code labels */
+    BEDE_DICT_SYNSETS,  /* synonym sets of the verb dictionaries */
+    BEDE_DICT_KIND_COUNT,
+    BEDE_DICT_KIND_AUTO = -1 /* from the file name */
+} bede_dict_kind;
+
+typedef struct bede_dict bede_dict;
+
+typedef struct bede_dict_options {
+    int strict; /* warnings (e.g. an unreadable date restriction) are errors */
+} bede_dict_options;
+
+BEDE_API void bede_dict_default_options(bede_dict_options *opts);
+
+/* An empty dictionary. opts may be NULL. Free with bede_dict_free(). */
+BEDE_API bede_dict *bede_dict_new(const bede_dict_options *opts,
+                                  bede_error *err);
+BEDE_API void bede_dict_free(bede_dict *d);
+
+/* Adds the entries of one file. With BEDE_DICT_FORMAT_AUTO and
+ * BEDE_DICT_KIND_AUTO, the format and kind come from the name: `.actors`,
+ * `.agents`, `.verbs`, `.options` are TABARI; `actors`, `agents`, `verbs`,
+ * `discards`, `issue` in a name ending `.txt` (CAMEO.* is verbs) are
+ * PETRARCH-2, unless the file is in a folder data/KIND/ or starts with the
+ * line `# bede dictionary`, which makes it bede's. Returns the number of
+ * entries added, or a negative bede_status with err naming
+ * file:line:column; on error the dictionary is unchanged. */
+BEDE_API int bede_dict_add_file(bede_dict *d, const char *path, int format,
+                                int kind, bede_error *err);
+/* As bede_dict_add_file, from memory; name is used in messages. */
+BEDE_API int bede_dict_add_text(bede_dict *d, const char *name,
+                                const char *text, size_t len, int format,
+                                int kind, bede_error *err);
+/* bede_dict_new + bede_dict_add_file. Free with bede_dict_free(). */
+BEDE_API bede_dict *bede_dict_load_file(const char *path, int format,
+                                        int kind, bede_error *err);
+
+/* "actors", "agents", ...; "?" out of range. */
+BEDE_API const char *bede_dict_kind_name(int kind);
+/* Inverse of bede_dict_kind_name; -1 when unknown. */
+BEDE_API int bede_dict_kind_from_name(const char *name);
+/* "bede", "petrarch", "tabari"; inverse returns -1 when unknown. */
+BEDE_API const char *bede_dict_format_name(int format);
+BEDE_API int bede_dict_format_from_name(const char *name);
+
+/* Number of entries (a record with its synonyms is one entry) and of
+ * phrases (each synonym, plural or verb form is one) of a kind. */
+BEDE_API size_t bede_dict_entry_count(const bede_dict *d, int kind);
+BEDE_API size_t bede_dict_phrase_count(const bede_dict *d, int kind);
+BEDE_API size_t bede_dict_pattern_count(const bede_dict *d);
+/* Bytes of memory held by the handle. */
+BEDE_API size_t bede_dict_memory(const bede_dict *d);
+
+/* One code of an entry. Dates are YYYYMMDD numbers; 0 = open end. */
+typedef struct bede_dict_code {
+    const char *code;
+    int32_t from, to;
+    int dated;        /* has a date restriction */
+    const char *file;
+    uint32_t line;
+} bede_dict_code;
+
+/* One entry. For verbs, block is the verb block description and
+ * block_code its code; patterns counts the block's patterns. */
+typedef struct bede_dict_entry {
+    int kind;
+    const char *phrase;     /* the first phrase, as written (normalised) */
+    const char *file;
+    uint32_t line;
+    uint32_t phrase_count;
+    uint32_t code_count;
+    const char *block, *block_code; /* verbs; NULL otherwise */
+    uint32_t flags;         /* BEDE_DICT_ENTRY_* */
+} bede_dict_entry;
+
+#define BEDE_DICT_ENTRY_STORY 0x1u  /* discard: the whole story */
+#define BEDE_DICT_ENTRY_IGNORE 0x2u /* issue: `~` ignore phrase */
+#define BEDE_DICT_ENTRY_IGNORE2 0x4u /* issue: `~~` ignore phrase */
+
+/* Fills out for entry index i of kind (0 <= i < entry_count). */
+BEDE_API int bede_dict_get_entry(const bede_dict *d, int kind, size_t i,
+                                 bede_dict_entry *out);
+BEDE_API int bede_dict_get_code(const bede_dict *d, int kind, size_t i,
+                                size_t code, bede_dict_code *out);
+/* The phrase j of entry i as its tokens joined by blanks, with the file
+ * line it came from. */
+BEDE_API const char *bede_dict_get_phrase(const bede_dict *d, int kind,
+                                          size_t i, size_t j,
+                                          uint32_t *line);
+/* Index of the code of entry i that applies on date (YYYYMMDD; 0 = no date
+ * known: the undated code, else the first), or -1 when none applies. */
+BEDE_API int bede_dict_code_on(const bede_dict *d, int kind, size_t i,
+                               int32_t date);
+
+/* A phrase match over tokens [first, last) of a document. */
+typedef struct bede_dict_match {
+    uint32_t first, last;
+    uint32_t entry;   /* entry index (of the kind searched) */
+    int32_t code;     /* bede_dict_code_on(entry, date) */
+} bede_dict_match;
+
+/* Longest phrase of kind starting at token `at` of doc, not running past
+ * token `end` (exclusive; 0 = end of doc). Matching ignores case, tries
+ * each token's lower-case form and its lemma. Writes up to cap matches (every
+ * entry whose phrase is that longest one, in load order) and returns how
+ * many entries have it (0 if none). */
+BEDE_API int bede_dict_match_at(const bede_dict *d, int kind,
+                                const bede_doc *doc, size_t at, size_t end,
+                                int32_t date, bede_dict_match *out,
+                                size_t cap);
+
+/* Diagnostics found while loading (warnings) and by bede_dict_check
+ * (duplicates and conflicts). */
+typedef struct bede_dict_note {
+    const char *file;
+    uint32_t line, column;
+    const char *message;
+    const char *other_file; /* the other location of a duplicate, or NULL */
+    uint32_t other_line;
+} bede_dict_note;
+
+/* Finds phrases entered twice in a kind (same codes: duplicate; different
+ * codes: conflict) and adds them to the notes. Returns the number found. */
+BEDE_API int bede_dict_check(bede_dict *d, bede_error *err);
+BEDE_API size_t bede_dict_note_count(const bede_dict *d);
+/* Fills out with note i (0 <= i < note_count); strings belong to d. */
+BEDE_API int bede_dict_get_note(const bede_dict *d, size_t i,
+                                bede_dict_note *out);
+
+/* Writes every entry of kind in bede's format to path ("-": stdout).
+ * Returns 0 or a negative bede_status. */
+BEDE_API int bede_dict_write(const bede_dict *d, int kind, const char *path,
+                             bede_error *err);
+
+/* ======================================================= end dictionaries */
+
 #ifdef __cplusplus
 }
 #endif

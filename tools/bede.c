@@ -5,6 +5,7 @@
  *   bede tokens [options] [FILE...|-]   one sentence per line, tokens
  *   bede tag    [options] [FILE...|-]   one sentence per line, word/TAG/lemma
  *   bede phrases [options] [FILE...|-]  phrases [NP ...] and clauses {kind ...}
+ *   bede dict ...                        dictionaries (tools/bede_dict.c)
  *   bede version
  */
 #include "bede.h"
@@ -15,6 +16,8 @@
 #include <string.h>
 
 typedef enum { OUT_TEXT, OUT_JSONL } out_format;
+
+int bede_dict_main(int argc, char **argv); /* tools/bede_dict.c */
 
 typedef struct cli {
     const char *command;
@@ -36,6 +39,8 @@ static void usage(FILE *f) {
           "  tag        print each sentence as word/TAG/lemma\n"
           "  phrases    print each sentence's phrases [NP ...] and clauses\n"
           "             {kind ...}\n"
+          "  dict       dictionaries: check, lookup, stats, convert\n"
+          "             (bede dict --help)\n"
           "  version    print the library version\n"
           "\n"
           "options:\n"
@@ -377,6 +382,8 @@ int main(int argc, char **argv) {
         printf("bede %s\n", bede_version());
         return 0;
     }
+    if (strcmp(c.command, "dict") == 0)
+        return bede_dict_main(argc - 1, argv + 1);
     if (strcmp(c.command, "tokens") != 0 && strcmp(c.command, "tag") != 0 &&
         strcmp(c.command, "phrases") != 0) {
         fprintf(stderr, "bede: unknown command '%s'\n", c.command);

@@ -1,0 +1,278 @@
+/*
+ * Private model of the event-coding dictionaries, shared by the model
+ * (dict.c), the phrase trie (trie.c) and the readers and writer of each
+ * format (dict_bede.c, dict_petrarch.c, dict_tabari.c). See the comment atop
+ * dict.c for the design and data/README.md for the formats.
+ */
+#ifndef BEDE_DICT_INTERNAL_H
+#define BEDE_DICT_INTERNAL_H
+
+#include "internal.h"
+
+#define NONE UINT32_MAX
+
+/* ---- trie.c: a phrase trie over word ids (one root per kind) */
+
+/* How a phrase word matches a token. */
+enum {
+    WORD_EXACT = 0,   /* the token is the word */
+    WORD_STEM = 1,    /* the token begins with the word */
+    WORD_ENDINGS = 2, /* the word or the word + -s -es -ed -en -ing / -ies */
+    WORD_GAP = 4      /* flag: other tokens may come before this word */
+};
+
+typedef struct { uint64_t key; uint32_t child; } trie_slot;
+typedef struct { uint32_t word, child, next; uint8_t mode; } trie_special;
+typedef struct { uint32_t phrase, next; } trie_value;
+typedef struct {
+    uint32_t values;   /* head of the phrases ending here, or NONE */
+    uint32_t last;     /* tail of that list (keeps load order) */
+    uint32_t specials; /* head of stem/endings edges, or NONE */
+} trie_node;
+
+typedef struct trie {
+    struct { trie_node *v; size_t n, cap; } nodes;
+    struct { trie_special *v; size_t n, cap; } specials;
+    struct { trie_value *v; size_t n, cap; } values;
+    trie_slot *slots; /* open addressing, key = (node << 32 | word) + 1 */
+    size_t nslots, used;
+} trie;
+
+BEDE_HIDDEN int trie_init(trie *t, uint32_t roots);
+BEDE_HIDDEN void trie_free(trie *t);
+/* Child of node along (word, mode), created when absent; NONE on OOM. */
+BEDE_HIDDEN uint32_t trie_add_edge(trie *t, uint32_t node, uint32_t word,
+                                   int mode);
+BEDE_HIDDEN int trie_add_value(trie *t, uint32_t node, uint32_t phrase);
+/* Exact child of node along word, or NONE. */
+BEDE_HIDDEN uint32_t trie_child(const trie *t, uint32_t node, uint32_t word);
+BEDE_HIDDEN size_t trie_memory(const trie *t);
+
+/* ---- the model */
+
+/* A word of a phrase. */
+typedef struct {
+    uint32_t word;  /* interned lower-case token */
+    uint8_t mode;   /* WORD_EXACT/STEM/ENDINGS, | WORD_GAP */
+    uint8_t verb;   /* the verb of a compound verb form (`+`) */
+} dict_word;
+
+typedef struct {
+    uint32_t first_word, nwords;
+    uint32_t entry;
+    uint32_t line;
+    uint32_t text; /* interned, the phrase as written (for messages) */
+} dict_phrase;
+
+typedef struct {
+    uint32_t code;     /* interned */
+    int32_t from, to;  /* YYYYMMDD, 0 = open */
+    uint8_t dated;
+    uint32_t line;
+} dict_code;
+
+typedef struct {
+    uint8_t kind;
+    uint32_t flags;  /* BEDE_DICT_ENTRY_* */
+    uint32_t file;   /* interned path */
+    uint32_t line;
+    uint32_t first_phrase, nphrases;
+    uint32_t first_code, ncodes;
+    uint32_t block;  /* verbs: index into blocks, else NONE */
+    uint32_t name;   /* synsets: &NAME; options: the command or label code */
+    uint32_t text;   /* options: the value; issues: the category */
+} dict_entry;
+
+/* Elements of a parsed verb pattern. */
+enum {
+    PAT_WORD,      /* value = word id, mode = WORD_* */
+    PAT_SYNSET,    /* value = synset entry (global index) */
+    PAT_VERB,      /* * */
+    PAT_SOURCE,    /* $ */
+    PAT_TARGET,    /* + */
+    PAT_COMPOUND,  /* % */
+    PAT_SKIP,      /* ^ */
+    PAT_NP_OPEN,   /* {  noun phrase, head last (PETRARCH-2) */
+    PAT_NP_CLOSE,  /* } */
+    PAT_PP_OPEN,   /* (  prepositional phrase */
+    PAT_PP_CLOSE,  /* ) */
+    PAT_ALT_OPEN,  /* {  alternatives (TABARI) */
+    PAT_ALT_OR,    /* | */
+    PAT_ALT_CLOSE  /* } */
+};
+
+typedef struct {
+    uint8_t type;
+    uint8_t mode;   /* PAT_WORD: WORD_* */
+    uint8_t joined; /* the next element must follow directly (`_`) */
+    uint32_t value;
+} dict_elem;
+
+typedef struct {
+    uint32_t block;
+    uint32_t first_elem, nelems;
+    uint32_t code;  /* interned */
+    uint32_t line;
+    uint32_t text;  /* as written */
+    uint8_t transform; /* a PETRARCH-2 `~` transformation, kept as text */
+} dict_pattern;
+
+typedef struct {
+    uint32_t desc, code; /* interned */
+    uint32_t file, line;
+    uint32_t first_pattern, npatterns;
+} dict_block;
+
+typedef struct {
+    uint32_t file, line, column; /* file: interned */
+    char *message;
+    uint32_t other_file, other_line; /* other_file: interned or NONE */
+} dict_note_rec;
+
+typedef struct { uint32_t *v; size_t n, cap; } u32_vec;
+
+struct bede_dict {
+    bede_dict_options opts;
+    /* interned strings: offsets into chars; hash of offsets + 1 */
+    char_vec chars;
+    uint32_t *strhash;
+    size_t strslots, strcount;
+    struct { dict_entry *v; size_t n, cap; } entries;
+    u32_vec bykind[BEDE_DICT_KIND_COUNT]; /* global entry index per kind */
+    struct { dict_phrase *v; size_t n, cap; } phrases;
+    struct { dict_word *v; size_t n, cap; } words;
+    struct { dict_code *v; size_t n, cap; } codes;
+    struct { dict_block *v; size_t n, cap; } blocks;
+    struct { dict_pattern *v; size_t n, cap; } patterns;
+    struct { dict_elem *v; size_t n, cap; } elems;
+    struct { dict_note_rec *v; size_t n, cap; } notes;
+    size_t phrase_count[BEDE_DICT_KIND_COUNT];
+    trie index;
+    size_t indexed; /* phrases [0, indexed) are in the trie */
+    /* tokenizer for phrases (build time only) */
+    bede_analyzer *an;
+    bede_doc *doc;
+    char_vec scratch;
+};
+
+/* A position in the dictionary's arrays, to undo a failed file. */
+typedef struct {
+    size_t entries, bykind[BEDE_DICT_KIND_COUNT], phrases, words, codes,
+        blocks, patterns, elems, notes, phrase_count[BEDE_DICT_KIND_COUNT];
+} dict_mark;
+
+BEDE_HIDDEN void dict_save(const bede_dict *d, dict_mark *m);
+BEDE_HIDDEN void dict_rollback(bede_dict *d, const dict_mark *m);
+
+/* Interns s[0..n); returns its id (offset) or NONE on OOM. */
+BEDE_HIDDEN uint32_t dict_intern(bede_dict *d, const char *s, size_t n);
+/* Id of s[0..n) if interned, else NONE. */
+BEDE_HIDDEN uint32_t dict_find(const bede_dict *d, const char *s, size_t n);
+static inline const char *dict_str(const bede_dict *d, uint32_t id) {
+    return id == NONE ? NULL : d->chars.v + id;
+}
+
+/* Starts a new entry of kind; the phrases and codes added next are its. */
+BEDE_HIDDEN int dict_begin_entry(bede_dict *d, int kind, uint32_t file,
+                                 uint32_t line);
+static inline dict_entry *dict_cur(bede_dict *d) {
+    return &d->entries.v[d->entries.n - 1];
+}
+
+/* Where a phrase's text sits in its file, for error messages. */
+typedef struct {
+    const char *file;
+    uint32_t line, column;
+} dict_loc;
+
+/* Adds phrase text[0..n) to the current entry. Words are separated by
+ * blanks; a word may end in `*` (stem) or `~` (regular endings) and, when
+ * allow_verb, begin with `+` (the verb of a compound verb form); the word
+ * `..` lets other words come before the next one. Each word is split into
+ * tokens by bede's tokenizer. Errors name loc. */
+BEDE_HIDDEN int dict_add_phrase(bede_dict *d, const char *text, size_t n,
+                                dict_loc loc, int allow_verb,
+                                bede_error *err);
+/* Tokenizes one word (no markers) into out word ids; returns the count
+ * (0 for a word with no tokens) or a negative status. */
+BEDE_HIDDEN int dict_word_tokens(bede_dict *d, const char *w, size_t n,
+                                 uint32_t *out, size_t cap, dict_loc loc,
+                                 bede_error *err);
+BEDE_HIDDEN int dict_add_code(bede_dict *d, const char *code, size_t n,
+                              int32_t from, int32_t to, int dated,
+                              uint32_t line);
+/* A warning (or, with opts.strict, an error) at loc. */
+BEDE_HIDDEN int dict_warn(bede_dict *d, dict_loc loc, bede_error *err,
+                          const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* The synset entry (global index) named name, or NONE. */
+BEDE_HIDDEN uint32_t dict_synset(const bede_dict *d, const char *name,
+                                 size_t n);
+
+/* Dates: "YYMMDD" (00-30 -> 20YY, else 19YY) or "YYYYMMDD" (PETRARCH-2 and
+ * TABARI), "YYYY-MM-DD" (bede). Returns YYYYMMDD or 0 if invalid. */
+BEDE_HIDDEN int32_t dict_parse_date(const char *s, size_t n);
+
+/* ---- text files of every format: lines with their numbers */
+typedef struct {
+    const char *name;
+    char *buf; /* owned: UTF-8 */
+    size_t len, pos;
+    uint32_t line; /* of the line last returned */
+} dict_lines;
+
+/* Reads text (converting Latin-1 to UTF-8 when latin1 and the text is not
+ * valid UTF-8). Invalid UTF-8 otherwise is an error naming line:column. */
+BEDE_HIDDEN int dict_lines_open(dict_lines *r, const char *name,
+                                const char *text, size_t len, int latin1,
+                                bede_error *err);
+/* Next line (CR, LF or CRLF ended) without its end; false at end. */
+BEDE_HIDDEN bool dict_lines_next(dict_lines *r, const char **s, size_t *n);
+BEDE_HIDDEN void dict_lines_close(dict_lines *r);
+
+/* Small text helpers for the readers. */
+static inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
+BEDE_HIDDEN void trim(const char **s, size_t *n);
+
+/* ---- readers: each adds one file's entries; the caller rolls back on
+ * error. Return the number of entries added or a negative status. */
+BEDE_HIDDEN int dict_read_bede(bede_dict *d, dict_lines *r, uint32_t file,
+                               int kind, bede_error *err);
+BEDE_HIDDEN int dict_read_petrarch(bede_dict *d, dict_lines *r,
+                                   uint32_t file, int kind, bede_error *err);
+BEDE_HIDDEN int dict_read_tabari(bede_dict *d, dict_lines *r, uint32_t file,
+                                 int kind, bede_error *err);
+
+/* Starts a verb block: the verbs and patterns added next are its. */
+BEDE_HIDDEN int dict_begin_block(bede_dict *d, const char *desc, size_t dn,
+                                 const char *code, size_t cn, uint32_t file,
+                                 uint32_t line);
+/* Adds a pattern to the current block: s[0..n) is the pattern without its
+ * leading `-` and its code, in the syntax of format (words of TABARI are
+ * stems unless followed by `_` or `=`; bede's and PETRARCH-2's are exact).
+ * Elements are separated by blanks or `_` (the next element follows
+ * directly). loc.column is the column of s[0]. */
+BEDE_HIDDEN int dict_add_pattern(bede_dict *d, const char *s, size_t n,
+                                 const char *code, size_t cn, dict_loc loc,
+                                 int format, bede_error *err);
+/* A PETRARCH-2 transformation line (`~ a (a b X) SAY = a b 015`), kept. */
+BEDE_HIDDEN int dict_add_transform(bede_dict *d, const char *s, size_t n,
+                                   dict_loc loc, bede_error *err);
+
+/* ---- dict_petrarch.c, shared with the TABARI reader */
+/* Reads the `[...]` code blocks in s[0..n) (loc: column of s[0]) into codes
+ * of the current entry: `CODE`, `CODE <date`, `CODE >date`,
+ * `CODE date-date`. An unreadable date skips that code with a warning. If
+ * agent, a code must begin or end with `~`. Returns the number of codes
+ * or a negative status. */
+BEDE_HIDDEN int dict_read_codes(bede_dict *d, const char *s, size_t n,
+                                dict_loc loc, int agent, bede_error *err);
+/* Checks a code's characters. */
+BEDE_HIDDEN bool dict_code_ok(const char *s, size_t n);
+/* Regular English plural of a word: -y -> -ies, -ss -> -sses, else -s
+ * (PETRARCH-2's rule). out must hold n + 3 bytes. */
+BEDE_HIDDEN size_t dict_plural(const char *w, size_t n, char *out);
+/* Regular verb forms (-s, -ed, -ing) of w into out[3] (each n + 4). */
+BEDE_HIDDEN void dict_verb_forms(const char *w, size_t n, char out[3][80]);
+
+#endif

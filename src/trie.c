@@ -1,0 +1,114 @@
+/*
+ * Phrase trie over word ids. Nodes hold the phrases that end there; edges
+ * are found by one hash probe per token: a single open-addressing table keyed
+ * by (node, word). Stem and regular-ending edges, rare, hang off their node
+ * in a short list that the matcher walks comparing strings.
+ */
+#include "dict_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t slot_hash(uint64_t key) {
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    key *= 0xc4ceb9fe1a85ec53ULL;
+    key ^= key >> 33;
+    return key;
+}
+
+static uint32_t new_node(trie *t) {
+    trie_node node = {NONE, NONE, NONE};
+    if (VEC_PUSH(t->nodes, node) != 0) return NONE;
+    return (uint32_t)(t->nodes.n - 1);
+}
+
+int trie_init(trie *t, uint32_t roots) {
+    memset(t, 0, sizeof *t);
+    for (uint32_t i = 0; i < roots; i++)
+        if (new_node(t) == NONE) return BEDE_ERR_NOMEM;
+    return 0;
+}
+
+void trie_free(trie *t) {
+    free(t->nodes.v);
+    free(t->specials.v);
+    free(t->values.v);
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}
+
+static int grow_slots(trie *t) {
+    size_t n = t->nslots ? t->nslots * 2 : 1024;
+    trie_slot *s = calloc(n, sizeof *s);
+    if (!s) return BEDE_ERR_NOMEM;
+    for (size_t i = 0; i < t->nslots; i++) {
+        if (!t->slots[i].key) continue;
+        size_t j = slot_hash(t->slots[i].key) & (n - 1);
+        while (s[j].key) j = (j + 1) & (n - 1);
+        s[j] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = s;
+    t->nslots = n;
+    return 0;
+}
+
+uint32_t trie_child(const trie *t, uint32_t node, uint32_t word) {
+    if (!t->nslots) return NONE;
+    uint64_t key = ((uint64_t)node << 32 | word) + 1;
+    size_t j = slot_hash(key) & (t->nslots - 1);
+    while (t->slots[j].key) {
+        if (t->slots[j].key == key) return t->slots[j].child;
+        j = (j + 1) & (t->nslots - 1);
+    }
+    return NONE;
+}
+
+uint32_t trie_add_edge(trie *t, uint32_t node, uint32_t word, int mode) {
+    if (mode != WORD_EXACT) {
+        for (uint32_t s = t->nodes.v[node].specials; s != NONE;
+             s = t->specials.v[s].next)
+            if (t->specials.v[s].word == word && t->specials.v[s].mode == mode)
+                return t->specials.v[s].child;
+        uint32_t child = new_node(t);
+        if (child == NONE) return NONE;
+        trie_special sp = {word, child, t->nodes.v[node].specials,
+                           (uint8_t)mode};
+        if (VEC_PUSH(t->specials, sp) != 0) return NONE;
+        t->nodes.v[node].specials = (uint32_t)(t->specials.n - 1);
+        return child;
+    }
+    uint32_t have = trie_child(t, node, word);
+    if (have != NONE) return have;
+    if ((t->used + 1) * 4 > t->nslots * 3 && grow_slots(t) != 0) return NONE;
+    uint32_t child = new_node(t);
+    if (child == NONE) return NONE;
+    uint64_t key = ((uint64_t)node << 32 | word) + 1;
+    size_t j = slot_hash(key) & (t->nslots - 1);
+    while (t->slots[j].key) j = (j + 1) & (t->nslots - 1);
+    t->slots[j].key = key;
+    t->slots[j].child = child;
+    t->used++;
+    return child;
+}
+
+int trie_add_value(trie *t, uint32_t node, uint32_t phrase) {
+    trie_value v = {phrase, NONE};
+    if (VEC_PUSH(t->values, v) != 0) return BEDE_ERR_NOMEM;
+    uint32_t id = (uint32_t)(t->values.n - 1);
+    trie_node *nd = &t->nodes.v[node];
+    if (nd->values == NONE)
+        nd->values = id;
+    else
+        t->values.v[nd->last].next = id;
+    nd->last = id;
+    return 0;
+}
+
+size_t trie_memory(const trie *t) {
+    return t->nodes.cap * sizeof(trie_node) +
+           t->specials.cap * sizeof(trie_special) +
+           t->values.cap * sizeof(trie_value) + t->nslots * sizeof(trie_slot);
+}

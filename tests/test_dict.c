@@ -1,0 +1,505 @@
+/*
+ * Dictionaries: every PETRARCH-2 and TABARI reference file loads with the
+ * entry counts read off the files; lookups give the codes the files give;
+ * malformed input is an error at the right line and column and leaves the
+ * dictionary as it was; bede's format round-trips.
+ */
+#include "bede.h"
+#include "harness.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define REF BEDE_SOURCE_DIR "/../shared/reference/"
+#define P2 REF "petrarch2/"
+#define TAB REF "tabari/"
+
+static bede_analyzer *analyzer(void) {
+    static bede_analyzer *an;
+    if (!an) {
+        bede_text_options o;
+        bede_text_default_options(&o);
+        o.chunk = 0;
+        o.datelines = 0;
+        an = bede_analyzer_new(&o, NULL);
+    }
+    return an;
+}
+
+static bede_dict *load(const char *path) {
+    bede_error err;
+    bede_dict *d = bede_dict_load_file(path, BEDE_DICT_FORMAT_AUTO,
+                                       BEDE_DICT_KIND_AUTO, &err);
+    if (!d) {
+        char msg[1024];
+        fprintf(stderr, "%s\n", bede_error_format(&err, msg, sizeof msg));
+    }
+    return d;
+}
+
+/* The code the whole of phrase gets in kind on date, "" for none, NULL
+ * when no phrase of kind covers it. */
+static const char *code_of(const bede_dict *d, int kind, const char *phrase,
+                           int32_t date) {
+    static bede_doc *doc;
+    static char buf[128];
+    if (!doc) doc = bede_doc_new();
+    if (bede_analyze(analyzer(), phrase, strlen(phrase), doc, NULL) < 0)
+        return NULL;
+    size_t n = bede_doc_token_count(doc);
+    bede_dict_match m[4];
+    int k = bede_dict_match_at(d, kind, doc, 0, n, date, m, 4);
+    if (k <= 0 || m[0].last != n) return NULL;
+    if (m[0].code < 0) return "";
+    bede_dict_code c;
+    if (bede_dict_get_code(d, kind, m[0].entry, (size_t)m[0].code, &c) < 0)
+        return NULL;
+    snprintf(buf, sizeof buf, "%s", c.code);
+    return buf;
+}
+
+static size_t warnings(const bede_dict *d) { return bede_dict_note_count(d); }
+
+/* Phrases of the entry of kind that starts on line. */
+static long phrases_at(const bede_dict *d, int kind, uint32_t line) {
+    for (size_t i = 0; i < bede_dict_entry_count(d, kind); i++) {
+        bede_dict_entry e;
+        bede_dict_get_entry(d, kind, i, &e);
+        if (e.line == line) return (long)e.phrase_count;
+    }
+    return -1;
+}
+
+static void test_petrarch_actors(void) {
+    bede_dict *d = load(P2 "Phoenix.MilNonState.actors.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    /* 1021 records, 772 `+` synonyms */
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_ACTORS), 1021);
+    CHECK_INT(bede_dict_phrase_count(d, BEDE_DICT_ACTORS), 1021 + 772);
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Abu Nidal Organization", 0),
+              "IMGMUSALQ");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Fatah Revolutionary Council", 0),
+              "IMGMUSALQ");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "ANARCHISTS' ATTACK GROUP", 0),
+              "GRCREB");
+    bede_dict_free(d);
+
+    d = load(P2 "Phoenix.Countries.actors.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_ACTORS), 18390);
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Afghanistan", 0), "AFG");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "afghanistan", 0), "AFG");
+    /* HAMID_KARZAI_ [AFGELI 750101-000101] [AFGGOV >011222] [AFGELI] */
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Hamid Karzai", 20050601),
+              "AFGGOV");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "President Karzai", 20050601),
+              "AFGGOV");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Hamid Karzai", 19900101),
+              "AFGELI");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Hamid Karzai", 20010601),
+              "AFGELI");
+    CHECK(code_of(d, BEDE_DICT_ACTORS, "Hamid", 0) == NULL);
+    /* unreadable dates are skipped with warnings (7 in this file) */
+    CHECK_INT(warnings(d), 7);
+    bede_dict_free(d);
+
+    d = load(P2 "Phoenix.International.actors.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_ACTORS), 7841);
+    /* BAN_KI-MOON: [IGOUNO >20070101], [KORGOVBUS 2004017-...] skipped */
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Ban Ki-moon", 20100101), "IGOUNO");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Ban Ki-moon", 20050101), "");
+    /* JAVIER_DE_CUELLAR_ [IGOUNO 820101-911231] [ELI] on one line */
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Javier de Cuellar", 19850101),
+              "IGOUNO");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Javier de Cuellar", 19950101),
+              "ELI");
+    bede_dict_free(d);
+
+    d = load(P2 "PETR.Validate.actors.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_ACTORS), 129);
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Lorien", 0), "ELR/GAL");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Isildur", 0), "@COMPLEX");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Danish", 0), "DNK");
+    bede_dict_free(d);
+}
+
+static void test_petrarch_agents(void) {
+    bede_dict *d = load(P2 "Phoenix.agents.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_AGENTS), 2244);
+    /* `[~ENV}` and the code-less ISLAMIC_EXTREMIST: two warnings */
+    CHECK_INT(warnings(d), 2);
+    CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "police", 0), "~COP");
+    /* POLICE {} (line 256): no plural; PRESIDENT (1141): one */
+    CHECK_INT(phrases_at(d, BEDE_DICT_AGENTS, 256), 1);
+    CHECK_INT(phrases_at(d, BEDE_DICT_AGENTS, 1141), 2);
+    /* regular plural generated */
+    CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "presidents", 0), "~GOV");
+    /* !PERSON! substitution: POLICE!PERSON! */
+    CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "policewomen", 0), "~COP");
+    CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "chambers of commerce", 0),
+              "~BUS");
+    bede_dict_free(d);
+
+    d = load(P2 "PETR.Validate.agents.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    /* CONGRESS -> CONGRESSES (ends in SS) */
+    CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "congresses", 0), "~LEG");
+    CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "ministry of silly walks", 0),
+              "~GOV");
+    CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "attorneys general", 0), "~GOV");
+    bede_dict_free(d);
+}
+
+static void test_petrarch_verbs(void) {
+    bede_dict *d = load(P2 "CAMEO.2.0.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_SYNSETS), 40);
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_VERBS), 1817);
+    CHECK(bede_dict_pattern_count(d) > 4500);
+    /* HURRY {HURRIES HURRYING HURRIED } in the ACCELERATE block [---] */
+    CHECK(code_of(d, BEDE_DICT_VERBS, "hurried", 0) != NULL);
+    CHECK_INT(phrases_at(d, BEDE_DICT_VERBS, 713), 4);
+    /* regular forms of ACCELERATE */
+    CHECK(code_of(d, BEDE_DICT_VERBS, "accelerated", 0) != NULL);
+    CHECK(code_of(d, BEDE_DICT_VERBS, "accelerating", 0) != NULL);
+    /* +ASK_FOR {+ASKED_FOR ...} [020] */
+    CHECK_STR(code_of(d, BEDE_DICT_VERBS, "asked for", 0), "020");
+    /* synonym set &CEASEFIRE: +TRUCE -> plural TRUCES */
+    CHECK(code_of(d, BEDE_DICT_SYNSETS, "truces", 0) != NULL);
+    bede_dict_free(d);
+
+    d = load(P2 "PETR.Validate.verbs.txt");
+    CHECK(d != NULL);
+    if (d) CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_SYNSETS), 17);
+    bede_dict_free(d);
+}
+
+static void test_petrarch_discards_issues(void) {
+    bede_dict *d = load(P2 "Phoenix.discards.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_DISCARDS), 506);
+    /* not ending in `_`: a stem */
+    CHECK(code_of(d, BEDE_DICT_DISCARDS, "basketballs", 0) != NULL);
+    bede_dict_free(d);
+    d = load(P2 "PETR.Validate.discards.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_DISCARDS), 9);
+    bede_dict_entry e;
+    CHECK(bede_dict_get_entry(d, BEDE_DICT_DISCARDS, 2, &e) == 0);
+    CHECK((e.flags & BEDE_DICT_ENTRY_STORY) != 0); /* +World Golf ... */
+    bede_dict_free(d);
+
+    d = load(P2 "Phoenix.IssueCoding.txt");
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK(bede_dict_entry_count(d, BEDE_DICT_ISSUES) > 3000);
+    /* n:preschool -> preschool, preschools; pre+n:school -> pre-school */
+    CHECK_STR(code_of(d, BEDE_DICT_ISSUES, "preschools", 0),
+              "EARLY_CHILDHOOD_EDUCATION");
+    CHECK_STR(code_of(d, BEDE_DICT_ISSUES, "pre school", 0),
+              "EARLY_CHILDHOOD_EDUCATION");
+    bede_dict_free(d);
+}
+
+static void test_tabari(void) {
+    bede_dict *d = load(TAB "TABARI.Demo.actors");
+    CHECK(d != NULL);
+    if (!d) return;
+    /* ARGENTIN is a stem; ETHIOP too */
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Argentina", 0), "ARG");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Ethiopian", 0), "ETH");
+    /* AXNOR [AR1 <911226] [AR2] */
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Axnor", 19900101), "AR1");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Axnor", 19950101), "AR2");
+    /* GOLLUM with +SMEAGOL and [HOBGOV 950601 - 990815] */
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Smeagol", 19970101), "HOBGOV");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "sheep", 0), "@NOUN");
+    /* AL GORE (words may come between) vs AL_GORE */
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Al Gore", 0), "AGR");
+    bede_dict_free(d);
+
+    d = load(TAB "Validate.agents");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_AGENTS), 86);
+        /* POLICE_ : whole word with regular endings */
+        CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "police", 0), "~COP");
+        CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "soldiers", 0), "~MIL");
+    }
+    bede_dict_free(d);
+
+    d = load(TAB "CAMEO.091003.master.verbs"); /* CRLF, Latin-1 */
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(bede_dict_entry_count(d, BEDE_DICT_VERBS) > 1000);
+        CHECK(bede_dict_pattern_count(d) > 15000);
+        CHECK_STR(code_of(d, BEDE_DICT_VERBS, "abducted", 0), "181");
+    }
+    bede_dict_free(d);
+
+    d = load(TAB "TABARI.Demo.verbs");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_SYNSETS), 5);
+        CHECK_STR(code_of(d, BEDE_DICT_VERBS, "acting", 0), "100");
+    }
+    bede_dict_free(d);
+
+    static const char *const options[] = {
+        TAB "CAMEO.09b5.options", TAB "TABARI.Demo.options",
+        TAB "Validate.options"};
+    for (size_t i = 0; i < 3; i++) {
+        d = load(options[i]);
+        CHECK(d != NULL);
+        if (d) CHECK(bede_dict_entry_count(d, BEDE_DICT_OPTIONS) > 50);
+        bede_dict_free(d);
+    }
+}
+
+/* Loads text into a dictionary holding one good file; the error must be at
+ * line:column and the dictionary unchanged. */
+static void bad(const char *name, int format, int kind, const char *text,
+                uint32_t line, uint32_t column) {
+    bede_dict *d = bede_dict_new(NULL, NULL);
+    const char *good = "Iran | Tehran = IRN\n";
+    CHECK_INT(bede_dict_add_text(d, "good.txt", good, strlen(good),
+                                 BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS,
+                                 NULL),
+              1);
+    size_t mem_entries[BEDE_DICT_KIND_COUNT];
+    for (int k = 0; k < BEDE_DICT_KIND_COUNT; k++)
+        mem_entries[k] = bede_dict_entry_count(d, k);
+    bede_error err;
+    memset(&err, 0, sizeof err);
+    int rc = bede_dict_add_text(d, name, text, strlen(text), format, kind,
+                                &err);
+    CHECK(rc < 0);
+    if (err.line != line || err.column != column)
+        fprintf(stderr, "%s: got %u:%u (%s), want %u:%u\n", name, err.line,
+                err.column, err.message, line, column);
+    CHECK_INT(err.line, line);
+    CHECK_INT(err.column, column);
+    CHECK_STR(err.file, name);
+    for (int k = 0; k < BEDE_DICT_KIND_COUNT; k++)
+        CHECK_INT(bede_dict_entry_count(d, k), mem_entries[k]);
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Tehran", 0), "IRN");
+    CHECK(code_of(d, BEDE_DICT_ACTORS, "Gondor", 0) == NULL);
+    bede_dict_free(d);
+}
+
+static void test_malformed(void) {
+    enum { B = BEDE_DICT_FORMAT_BEDE, P = BEDE_DICT_FORMAT_PETRARCH,
+           T = BEDE_DICT_FORMAT_TABARI };
+    /* bede */
+    bad("a.txt", B, BEDE_DICT_ACTORS, "Gondor = GON\nArnor\n", 2, 6);
+    bad("a.txt", B, BEDE_DICT_ACTORS, "Gondor = GON 2001-13-01..\n", 1, 14);
+    bad("a.txt", B, BEDE_DICT_ACTORS, "Gondor = GON ..\n", 1, 14);
+    bad("a.txt", B, BEDE_DICT_ACTORS, "Gondor | | Rohan = GON\n", 1, 9);
+    bad("a.txt", B, BEDE_DICT_ACTORS, "  | Gondor = GON\n", 1, 1);
+    bad("g.txt", B, BEDE_DICT_AGENTS, "police = COP\n", 1, 10);
+    bad("v.txt", B, BEDE_DICT_VERBS, "block X = 010\nverb go\npattern go = "
+        "010\n", 3, 9);
+    bad("v.txt", B, BEDE_DICT_VERBS, "block X = 010\npattern * (to = 010\n",
+        2, 11);
+    bad("d.txt", B, BEDE_DICT_DISCARDS, "Gondor\n", 1, 1);
+    /* PETRARCH-2 */
+    bad("x.actors.txt", P, BEDE_DICT_ACTORS, "GONDOR [GON]\n+\n", 2, 2);
+    bad("x.actors.txt", P, BEDE_DICT_ACTORS, "GONDOR [GON\n", 1, 8);
+    bad("x.actors.txt", P, BEDE_DICT_ACTORS, "\t[GON]\n", 1, 2);
+    bad("x.actors.txt", P, BEDE_DICT_ACTORS, "GONDOR [G$N]\n", 1, 9);
+    bad("x.actors.txt", P, BEDE_DICT_ACTORS, "<!-- open\nGONDOR [GON]\n", 2,
+        1);
+    bad("x.agents.txt", P, BEDE_DICT_AGENTS, "POLICE [COP]\n", 1, 9);
+    bad("x.agents.txt", P, BEDE_DICT_AGENTS, "!P! MAN [~X]\nX!Q! [~X]\n", 1,
+        1);
+    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "GO [010]\n", 1, 1);
+    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "--- GO [010] ---\n- * WELL\n", 2,
+        9);
+    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+&NOPE\n", 2, 2);
+    bad("x.issues.txt", P, BEDE_DICT_ISSUES, "<ISSUE TYPE=\"X\">\n", 1, 1);
+    /* TABARI */
+    bad("x.actors", T, BEDE_DICT_ACTORS, "<NOUN>\nSHEEP\n", 2, 1);
+    bad("x.actors", T, BEDE_DICT_ACTORS, "<VERB>\n", 1, 1);
+    bad("x.agents", T, BEDE_DICT_AGENTS, "POLICE_ [COP]\n", 1, 10);
+    bad("x.verbs", T, BEDE_DICT_VERBS, "- * WELL [010]\n", 1, 1);
+    bad("x.verbs", T, BEDE_DICT_VERBS, "GO [010]\n{ }\n", 2, 1);
+    bad("x.verbs", T, BEDE_DICT_VERBS, "<SYNSETS>\n&A\n+B\n", 3, 1);
+    bad("x.options", T, BEDE_DICT_OPTIONS, "FROB: 1\n", 1, 1);
+    /* invalid UTF-8 in a bede file */
+    bad("a.txt", B, BEDE_DICT_ACTORS, "Gondor = GON\nR\xffohan = ROH\n", 2,
+        2);
+}
+
+static void test_warnings_and_strict(void) {
+    const char *text = "GONDOR\n\t[GON 20121204]\n\t[GONGOV >20010101]\n";
+    bede_dict *d = bede_dict_new(NULL, NULL);
+    CHECK_INT(bede_dict_add_text(d, "w.actors.txt", text, strlen(text),
+                                 BEDE_DICT_FORMAT_PETRARCH, BEDE_DICT_ACTORS,
+                                 NULL),
+              1);
+    CHECK_INT(bede_dict_note_count(d), 1);
+    bede_dict_note nt;
+    CHECK(bede_dict_get_note(d, 0, &nt) == 0);
+    CHECK_INT(nt.line, 2);
+    CHECK_INT(nt.column, 3);
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Gondor", 20050101), "GONGOV");
+    bede_dict_free(d);
+    bede_dict_options o;
+    bede_dict_default_options(&o);
+    o.strict = 1;
+    d = bede_dict_new(&o, NULL);
+    bede_error err;
+    CHECK(bede_dict_add_text(d, "w.actors.txt", text, strlen(text),
+                             BEDE_DICT_FORMAT_PETRARCH, BEDE_DICT_ACTORS,
+                             &err) < 0);
+    CHECK_INT(err.line, 2);
+    CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_ACTORS), 0);
+    bede_dict_free(d);
+}
+
+static void test_check(void) {
+    const char *a = "Gondor = GON\nMinas Tirith = GON\n";
+    const char *b = "gondor = GON\nminas tirith = MNT\n";
+    bede_dict *d = bede_dict_new(NULL, NULL);
+    bede_dict_add_text(d, "a.txt", a, strlen(a), BEDE_DICT_FORMAT_BEDE,
+                       BEDE_DICT_ACTORS, NULL);
+    bede_dict_add_text(d, "b.txt", b, strlen(b), BEDE_DICT_FORMAT_BEDE,
+                       BEDE_DICT_ACTORS, NULL);
+    CHECK_INT(bede_dict_check(d, NULL), 2);
+    CHECK_INT(bede_dict_note_count(d), 2);
+    int conflicts = 0, dups = 0;
+    for (size_t i = 0; i < bede_dict_note_count(d); i++) {
+        bede_dict_note nt;
+        bede_dict_get_note(d, i, &nt);
+        CHECK_STR(nt.file, "b.txt");
+        CHECK_STR(nt.other_file, "a.txt");
+        CHECK_INT(nt.line, nt.other_line);
+        if (strstr(nt.message, "conflict")) conflicts++;
+        if (strstr(nt.message, "duplicate")) dups++;
+    }
+    CHECK_INT(conflicts, 1);
+    CHECK_INT(dups, 1);
+    bede_dict_free(d);
+}
+
+/* Every phrase of every entry gets, in the converted dictionary, the same
+ * codes on each test date as in the original. */
+static void round_trip(const char *path, int kind) {
+    bede_dict *d = load(path);
+    CHECK(d != NULL);
+    if (!d) return;
+    char out[] = "/tmp/bede-dict-XXXXXX";
+    int fd = mkstemp(out);
+    CHECK(fd >= 0);
+    if (fd < 0) {
+        bede_dict_free(d);
+        return;
+    }
+    close(fd);
+    CHECK(bede_dict_write(d, kind, out, NULL) == 0);
+    bede_error err;
+    bede_dict *c = bede_dict_load_file(out, BEDE_DICT_FORMAT_BEDE, kind, &err);
+    if (!c) {
+        char msg[1024];
+        fprintf(stderr, "%s\n", bede_error_format(&err, msg, sizeof msg));
+    }
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(bede_dict_entry_count(c, kind),
+                  bede_dict_entry_count(d, kind));
+        CHECK_INT(bede_dict_phrase_count(c, kind),
+                  bede_dict_phrase_count(d, kind));
+        static const int32_t dates[] = {0, 19800101, 19950615, 20050101,
+                                        20140101};
+        size_t bad_ = 0, n = bede_dict_entry_count(d, kind);
+        for (size_t i = 0; i < n; i++) {
+            bede_dict_entry e;
+            bede_dict_get_entry(d, kind, i, &e);
+            for (size_t j = 0; j < e.phrase_count; j++) {
+                const char *ph = bede_dict_get_phrase(d, kind, i, j, NULL);
+                if (strstr(ph, "..") || strchr(ph, '*') || strchr(ph, '~'))
+                    continue; /* not literal text */
+                for (size_t t = 0; t < 5; t++) {
+                    const char *x = code_of(d, kind, ph, dates[t]);
+                    char xs[128];
+                    snprintf(xs, sizeof xs, "%s", x ? x : "(none)");
+                    if (!strcmp(xs, "---")) xs[0] = '\0';
+                    const char *y = code_of(c, kind, ph, dates[t]);
+                    char ys[128];
+                    snprintf(ys, sizeof ys, "%s", y ? y : "(none)");
+                    if (!strcmp(ys, "---")) ys[0] = '\0';
+                    if (strcmp(xs, ys) != 0 && bad_++ < 5)
+                        fprintf(stderr, "%s '%s' on %d: %s vs %s\n", path, ph,
+                                (int)dates[t], xs, ys);
+                }
+            }
+        }
+        CHECK_INT(bad_, 0);
+    }
+    bede_dict_free(c);
+    bede_dict_free(d);
+    unlink(out);
+}
+
+static void test_round_trip(void) {
+    round_trip(P2 "Phoenix.MilNonState.actors.txt", BEDE_DICT_ACTORS);
+    round_trip(P2 "PETR.Validate.actors.txt", BEDE_DICT_ACTORS);
+    round_trip(P2 "Phoenix.agents.txt", BEDE_DICT_AGENTS);
+    round_trip(P2 "Phoenix.discards.txt", BEDE_DICT_DISCARDS);
+    round_trip(P2 "Phoenix.IssueCoding.txt", BEDE_DICT_ISSUES);
+    round_trip(P2 "CAMEO.2.0.txt", BEDE_DICT_VERBS);
+    round_trip(TAB "TABARI.Demo.actors", BEDE_DICT_ACTORS);
+}
+
+static void test_bede_examples(void) {
+    static const char *const files[] = {
+        BEDE_SOURCE_DIR "/data/actors/example.txt",
+        BEDE_SOURCE_DIR "/data/agents/example.txt",
+        BEDE_SOURCE_DIR "/data/verbs/example.txt",
+        BEDE_SOURCE_DIR "/data/discards/example.txt",
+        BEDE_SOURCE_DIR "/data/issues/example.txt"};
+    bede_dict *d = bede_dict_new(NULL, NULL);
+    for (size_t i = 0; i < 5; i++) {
+        bede_error err;
+        int rc = bede_dict_add_file(d, files[i], BEDE_DICT_FORMAT_AUTO,
+                                    BEDE_DICT_KIND_AUTO, &err);
+        if (rc < 0) {
+            char msg[1024];
+            fprintf(stderr, "%s\n", bede_error_format(&err, msg, sizeof msg));
+        }
+        CHECK(rc > 0);
+    }
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Kabul", 0), "AFG");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Karzai", 20100101), "AFGGOV");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Karzai", 20200101), "AFGELI");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Argentine", 0), "ARG");
+    CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "foreign ministers", 0),
+              "~GOVFRM");
+    CHECK_STR(code_of(d, BEDE_DICT_VERBS, "called off", 0), "160");
+    CHECK(code_of(d, BEDE_DICT_DISCARDS, "basketballs", 0) != NULL);
+    CHECK_STR(code_of(d, BEDE_DICT_ISSUES, "pre-schools", 0),
+              "EARLY_CHILDHOOD_EDUCATION");
+    CHECK(bede_dict_pattern_count(d) >= 4);
+    bede_dict_free(d);
+}
+
+TEST_MAIN(TEST(test_petrarch_actors), TEST(test_petrarch_agents),
+          TEST(test_petrarch_verbs), TEST(test_petrarch_discards_issues),
+          TEST(test_tabari), TEST(test_malformed),
+          TEST(test_warnings_and_strict), TEST(test_check),
+          TEST(test_round_trip), TEST(test_bede_examples))
