@@ -15,30 +15,36 @@
 #include <string.h>
 
 static const char *const months[] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "jan.",
-    "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun", "jun.", "jul",
-    "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.",
-    "nov", "nov.", "dec", "dec.", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", NULL};
+    "january", "february", "march",     "april",    "may",      "june",
+    "july",    "august",   "september", "october",  "november", "december",
+    "jan",     "jan.",     "feb",       "feb.",     "mar",      "mar.",
+    "apr",     "apr.",     "jun",       "jun.",     "jul",      "jul.",
+    "aug",     "aug.",     "sep",       "sep.",     "sept",     "sept.",
+    "oct",     "oct.",     "nov",       "nov.",     "dec",      "dec.",
+    "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+    "sunday",  NULL};
 
 /* Agencies recognised without brackets ("Tehran, IRNA –"). */
 static const char *const agencies[] = {
-    "irna", "isna", "tasnim", "fars", "mehr", "reuters", "ap", "afp",
-    "xinhua", "tass", "sputnik", "wafa", "sana", "kcna", "yonhap", "kyodo",
-    "pti", "ani", "ians", "anadolu", "app", "bernama", "antara", "dpa",
-    "efe", "ansa", "mena", "qna", "spa", "wam", "kuna", "bna", "ona",
-    "petra", "interfax", "ria", "ukrinform", "unian", "saba", "nna", "upi",
-    "pap", "irib", "aa", "apa", "trend", "belta", "vna", "kpl", "pna",
-    "xinhuanet", "ptv", "presstv", "aljazeera", NULL};
+    "irna",      "isna",    "tasnim",    "fars",    "mehr",     "reuters",
+    "ap",        "afp",     "xinhua",    "tass",    "sputnik",  "wafa",
+    "sana",      "kcna",    "yonhap",    "kyodo",   "pti",      "ani",
+    "ians",      "anadolu", "app",       "bernama", "antara",   "dpa",
+    "efe",       "ansa",    "mena",      "qna",     "spa",      "wam",
+    "kuna",      "bna",     "ona",       "petra",   "interfax", "ria",
+    "ukrinform", "unian",   "saba",      "nna",     "upi",      "pap",
+    "irib",      "aa",      "apa",       "trend",   "belta",    "vna",
+    "kpl",       "pna",     "xinhuanet", "ptv",     "presstv",  "aljazeera",
+    NULL};
 
 /* Capitalised labels that open captions and rubrics, not places
  * ("FILE PHOTO: ...", "UPDATE 2-...", "EXCLUSIVE-..."). */
 static const char *const labels[] = {
-    "photo", "file", "video", "update", "breaking", "exclusive", "analysis",
-    "opinion", "editorial", "watch", "live", "factbox", "explainer",
-    "comment", "correction", "corrected", "refile", "insight", "interview",
-    "timeline", "graphic", "pictures", "focus", "wrapup", "column", NULL};
+    "photo",     "file",     "video",      "update",    "breaking", "exclusive",
+    "analysis",  "opinion",  "editorial",  "watch",     "live",     "factbox",
+    "explainer", "comment",  "correction", "corrected", "refile",   "insight",
+    "interview", "timeline", "graphic",    "pictures",  "focus",    "wrapup",
+    "column",    NULL};
 
 static bool in_list(const char *const *list, const char *w) {
     for (; *list; list++)
@@ -82,9 +88,8 @@ static bool is_punct(const dl_scan *d, size_t i, const char *p) {
  * index after the name, or start if none. Sets *all_caps. */
 static size_t scan_name(const dl_scan *d, size_t i, size_t max_words,
                         bool *all_caps) {
-    static const char *const particles[] = {"de", "da", "do", "es", "al",
-                                            "el", "la", "of", "du", "del",
-                                            NULL};
+    static const char *const particles[] = {"de", "da", "do", "es",  "al", "el",
+                                            "la", "of", "du", "del", NULL};
     size_t words = 0, j = i;
     *all_caps = true;
     while (j < d->n && words < max_words) {
@@ -97,8 +102,8 @@ static size_t scan_name(const dl_scan *d, size_t i, size_t max_words,
         } else if (words && (is_punct(d, j, "/") || is_punct(d, j, "-")) &&
                    is_cap(d, j + 1) && d->gaps[j] == GAP_NONE) {
             j++;
-        } else if (words && is_word(d, j) &&
-                   in_list(particles, lower(d, j)) && is_cap(d, j + 1)) {
+        } else if (words && is_word(d, j) && in_list(particles, lower(d, j)) &&
+                   is_cap(d, j + 1)) {
             j++;
         } else {
             break;
@@ -120,8 +125,8 @@ static size_t scan_date(const dl_scan *d, size_t i) {
             j++;
         return j;
     }
-    if (j < d->n && d->toks[j].kind == BEDE_TOKEN_NUMBER &&
-        is_word(d, j + 1) && in_list(months, lower(d, j + 1))) {
+    if (j < d->n && d->toks[j].kind == BEDE_TOKEN_NUMBER && is_word(d, j + 1) &&
+        in_list(months, lower(d, j + 1))) {
         j += 2;
         if (j < d->n && d->toks[j].kind == BEDE_TOKEN_NUMBER) j++;
         return j;
@@ -129,8 +134,7 @@ static size_t scan_date(const dl_scan *d, size_t i) {
     return i;
 }
 
-static void set_span(bede_span *s, const bede_token *toks, size_t a,
-                     size_t b) {
+static void set_span(bede_span *s, const bede_token *toks, size_t a, size_t b) {
     s->start = toks[a].span.start;
     s->end = toks[b - 1].span.end;
 }
@@ -189,8 +193,8 @@ static size_t match_at(const dl_scan *d, size_t s, bede_dateline *dl) {
             j = k + 1;
             continue;
         }
-        if (is_dash(d, j) || (is_punct(d, j, ":") && caps && !has_agency &&
-                              !has_date)) {
+        if (is_dash(d, j) ||
+            (is_punct(d, j, ":") && caps && !has_agency && !has_date)) {
             if (!(caps || has_agency || has_date || has_region)) return 0;
             if (j + 1 >= d->n) return 0;
             set_span(&dl->place, d->toks, s, place_end);

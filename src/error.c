@@ -5,20 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *bede_version(void) { return BEDE_VERSION_STRING; }
+const char *bede_version(void) {
+    return BEDE_VERSION_STRING;
+}
 
 const char *bede_strerror(int status) {
     switch (status) {
-    case BEDE_OK: return "success";
-    case BEDE_ERR_NOMEM: return "out of memory";
-    case BEDE_ERR_IO: return "input/output error";
-    case BEDE_ERR_UTF8: return "invalid UTF-8";
-    case BEDE_ERR_SYNTAX: return "syntax error";
-    case BEDE_ERR_FORMAT: return "unsupported file format";
-    case BEDE_ERR_CHECKSUM: return "checksum mismatch (truncated or corrupted)";
-    case BEDE_ERR_ARG: return "invalid argument";
-    case BEDE_ERR_LIMIT: return "limit exceeded";
-    default: return "unknown error";
+    case BEDE_OK:
+        return "success";
+    case BEDE_ERR_NOMEM:
+        return "out of memory";
+    case BEDE_ERR_IO:
+        return "input/output error";
+    case BEDE_ERR_UTF8:
+        return "invalid UTF-8";
+    case BEDE_ERR_SYNTAX:
+        return "syntax error";
+    case BEDE_ERR_FORMAT:
+        return "unsupported file format";
+    case BEDE_ERR_CHECKSUM:
+        return "checksum mismatch (truncated or corrupted)";
+    case BEDE_ERR_ARG:
+        return "invalid argument";
+    case BEDE_ERR_LIMIT:
+        return "limit exceeded";
+    default:
+        return "unknown error";
     }
 }
 
@@ -51,8 +63,8 @@ const char *bede_error_format(const bede_error *err, char *buf, size_t cap) {
         snprintf(buf, cap, "byte %llu: %s", (unsigned long long)err->offset,
                  err->message);
     } else {
-        snprintf(buf, cap, "%s", err->message[0] ? err->message
-                                                 : bede_strerror(err->status));
+        snprintf(buf, cap, "%s",
+                 err->message[0] ? err->message : bede_strerror(err->status));
     }
     return buf;
 }
@@ -60,7 +72,8 @@ const char *bede_error_format(const bede_error *err, char *buf, size_t cap) {
 int vec_reserve(void **v, size_t *cap, size_t need, size_t elem) {
     if (need <= *cap) return 0;
     size_t n = *cap ? *cap : 16;
-    while (n < need) n *= 2;
+    while (n < need)
+        n *= 2;
     void *p = realloc(*v, n * elem);
     if (!p) return BEDE_ERR_NOMEM;
     *v = p;

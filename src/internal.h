@@ -24,17 +24,31 @@ BEDE_HIDDEN int bede_fail(bede_error *err, int status, const char *file,
 /* ---- growable arrays: `T *v; size_t n, cap;` */
 BEDE_HIDDEN int vec_reserve(void **v, size_t *cap, size_t need, size_t elem);
 #define VEC_PUSH(vec, item)                                                    \
-    (((vec).n < (vec).cap ||                                                   \
-      vec_reserve((void **)&(vec).v, &(vec).cap, (vec).n + 1,                  \
-                  sizeof(*(vec).v)) == 0)                                      \
+    (((vec).n < (vec).cap || vec_reserve((void **)&(vec).v, &(vec).cap,        \
+                                         (vec).n + 1, sizeof(*(vec).v)) == 0)  \
          ? ((vec).v[(vec).n++] = (item), 0)                                    \
          : BEDE_ERR_NOMEM)
 
-typedef struct { bede_token *v; size_t n, cap; } token_vec;
-typedef struct { bede_phrase *v; size_t n, cap; } phrase_vec;
-typedef struct { bede_clause *v; size_t n, cap; } clause_vec;
-typedef struct { bede_sentence *v; size_t n, cap; } sentence_vec;
-typedef struct { char *v; size_t n, cap; } char_vec;
+typedef struct {
+    bede_token *v;
+    size_t n, cap;
+} token_vec;
+typedef struct {
+    bede_phrase *v;
+    size_t n, cap;
+} phrase_vec;
+typedef struct {
+    bede_clause *v;
+    size_t n, cap;
+} clause_vec;
+typedef struct {
+    bede_sentence *v;
+    size_t n, cap;
+} sentence_vec;
+typedef struct {
+    char *v;
+    size_t n, cap;
+} char_vec;
 
 /* ---- strings.c: the doc's string pool (NUL-terminated strings) */
 /* Appends s[0..len) plus NUL; returns its offset, or UINT32_MAX on OOM. */
@@ -66,7 +80,10 @@ BEDE_HIDDEN int normalize_token(const char *s, size_t len, char_vec *pool,
 /* ---- tokenize.c: text -> tokens */
 /* What lies between a token and the one before it. */
 enum { GAP_NONE, GAP_SPACE, GAP_NEWLINE, GAP_PARAGRAPH };
-typedef struct { uint8_t *v; size_t n, cap; } byte_vec;
+typedef struct {
+    uint8_t *v;
+    size_t n, cap;
+} byte_vec;
 /* Tokenizes text[0..len) (UTF-8 already checked or to be replaced) into
  * toks (kind, span, flags, norm, lower; tag and lemma unset) and gaps (one
  * GAP_* per token). Counts replaced invalid sequences in *replaced. */

@@ -74,13 +74,16 @@ size_t utf8_first_invalid(const uint8_t *s, size_t len) {
 }
 
 bool cp_is_letter(int32_t cp) {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
         return true;
     default:
         return false;
@@ -110,22 +113,47 @@ bool cp_is_upper(int32_t cp) {
 
 int32_t cp_fold(int32_t cp) {
     switch (cp) {
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: /* “ ” „ ‟ */
-    case 0x00AB: case 0x00BB: case 0x2033: case 0x301D: /* « » ″ 〝 */
-    case 0x301E: case 0xFF02:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F: /* “ ” „ ‟ */
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+    case 0x301D: /* « » ″ 〝 */
+    case 0x301E:
+    case 0xFF02:
         return '"';
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: /* ‘ ’ ‚ ‛ */
-    case 0x2032: case 0x02BC: case 0x02B9: case 0xFF07: /* ′ ʼ ʹ ＇ */
-    case 0x2039: case 0x203A: /* ‹ › */
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B: /* ‘ ’ ‚ ‛ */
+    case 0x2032:
+    case 0x02BC:
+    case 0x02B9:
+    case 0xFF07: /* ′ ʼ ʹ ＇ */
+    case 0x2039:
+    case 0x203A: /* ‹ › */
         return '\'';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: /* ‐ ‑ ‒ – */
-    case 0x2212: case 0xFE63: case 0xFF0D: case 0x00AD: /* − ﹣ － soft */
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013: /* ‐ ‑ ‒ – */
+    case 0x2212:
+    case 0xFE63:
+    case 0xFF0D:
+    case 0x00AD: /* − ﹣ － soft */
         return '-';
-    case 0x2014: case 0x2015: case 0x2E3A: case 0x2E3B: /* — ― ⸺ ⸻ */
+    case 0x2014:
+    case 0x2015:
+    case 0x2E3A:
+    case 0x2E3B: /* — ― ⸺ ⸻ */
         return 0x2014;
     case 0x2026: /* … is expanded by normalize_token */
         return 0x2026;
-    case 0x00A0: case 0x202F: case 0x2007: /* no-break spaces */
+    case 0x00A0:
+    case 0x202F:
+    case 0x2007: /* no-break spaces */
         return ' ';
     default:
         return cp;

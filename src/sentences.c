@@ -22,24 +22,28 @@
 
 /* Abbreviations that precede a name and so never end a sentence. */
 static const char *const titles[] = {
-    "mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "maj.", "brig.",
-    "capt.", "sgt.", "adm.", "gov.", "sen.", "rep.", "reps.", "pres.",
-    "prof.", "rev.", "st.", "gens.", "cmdr.", "cdr.", "lieut.", "supt.",
-    "insp.", "det.", "hon.", "atty.", "amb.", "pvt.", "cpl.", "msgr.",
-    "fr.", "sens.", "messrs.", "no.", "nos.", "vs.", "mt.", "ft.", "sec.",
-    NULL};
+    "mr.",   "mrs.",  "ms.",   "dr.",     "gen.",  "lt.",   "col.", "maj.",
+    "brig.", "capt.", "sgt.",  "adm.",    "gov.",  "sen.",  "rep.", "reps.",
+    "pres.", "prof.", "rev.",  "st.",     "gens.", "cmdr.", "cdr.", "lieut.",
+    "supt.", "insp.", "det.",  "hon.",    "atty.", "amb.",  "pvt.", "cpl.",
+    "msgr.", "fr.",   "sens.", "messrs.", "no.",   "nos.",  "vs.",  "mt.",
+    "ft.",   "sec.",  NULL};
 
 /* Words that open a sentence after an abbreviation ("... the U.S. The"). */
 static const char *const openers[] = {
-    "the", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in",
-    "on", "at", "this", "that", "these", "those", "there", "a", "an", "his",
-    "her", "its", "their", "our", "however", "meanwhile", "after", "before",
-    "while", "when", "if", "as", "for", "some", "many", "most", "no", "one",
-    "both", "all", "earlier", "later", "last", "separately", "yet", "so",
-    "also", "still", "since", "during", "under", "according", "officials",
-    "what", "who", "why", "how", "such", "other", "another", "each", "more",
-    "several", "nor", "instead", "then", "now", "today", "on", "police",
-    "witnesses", "analysts", "diplomats", "residents", NULL};
+    "the",      "he",        "she",        "it",      "they",      "we",
+    "i",        "you",       "but",        "and",     "in",        "on",
+    "at",       "this",      "that",       "these",   "those",     "there",
+    "a",        "an",        "his",        "her",     "its",       "their",
+    "our",      "however",   "meanwhile",  "after",   "before",    "while",
+    "when",     "if",        "as",         "for",     "some",      "many",
+    "most",     "no",        "one",        "both",    "all",       "earlier",
+    "later",    "last",      "separately", "yet",     "so",        "also",
+    "still",    "since",     "during",     "under",   "according", "officials",
+    "what",     "who",       "why",        "how",     "such",      "other",
+    "another",  "each",      "more",       "several", "nor",       "instead",
+    "then",     "now",       "today",      "on",      "police",    "witnesses",
+    "analysts", "diplomats", "residents",  NULL};
 
 static bool in_list(const char *const *list, const char *w) {
     for (; *list; list++)
@@ -88,7 +92,8 @@ static bool starts_sentence(const split_ctx *c, size_t i) {
     const bede_token *t = &c->toks[i];
     if ((is_quote(c, i) || is_opener_punct(c, i)) && i + 1 < c->n &&
         c->gaps[i + 1] == GAP_NONE)
-        return starts_sentence(c, i + 1) || c->toks[i + 1].kind != BEDE_TOKEN_WORD;
+        return starts_sentence(c, i + 1) ||
+               c->toks[i + 1].kind != BEDE_TOKEN_WORD;
     if (t->flags & BEDE_TOKF_CAPITALIZED) return true;
     if (t->kind == BEDE_TOKEN_NUMBER) return true;
     unsigned char b = first_byte(c, i);
@@ -117,8 +122,7 @@ static size_t end_after(const split_ctx *c, size_t i) {
         return starts_sentence(c, e) ? e : 0;
     if (t->kind == BEDE_TOKEN_PUNCT && w[0] == '.' && w[1] == '.') {
         /* ellipsis */
-        return (c->toks[e].flags & BEDE_TOKF_CAPITALIZED) &&
-                       !is_text(c, e, "i")
+        return (c->toks[e].flags & BEDE_TOKF_CAPITALIZED) && !is_text(c, e, "i")
                    ? e
                    : 0;
     }
@@ -139,9 +143,8 @@ static size_t end_after(const split_ctx *c, size_t i) {
 static bool is_terminal(const split_ctx *c, size_t i) {
     const char *w = lower(c, i);
     if (c->toks[i].flags & BEDE_TOKF_ABBREV) return true;
-    return strcmp(w, ".") == 0 || strcmp(w, "!") == 0 ||
-           strcmp(w, "?") == 0 || strcmp(w, ":") == 0 ||
-           strcmp(w, ";") == 0 || strcmp(w, ",") == 0 ||
+    return strcmp(w, ".") == 0 || strcmp(w, "!") == 0 || strcmp(w, "?") == 0 ||
+           strcmp(w, ":") == 0 || strcmp(w, ";") == 0 || strcmp(w, ",") == 0 ||
            (w[0] == '.' && w[1] == '.');
 }
 
@@ -157,8 +160,7 @@ static bool headline_break(const split_ctx *c, size_t line_start, size_t k) {
     return starts_sentence(c, k);
 }
 
-static int push(sentence_vec *out, const bede_token *toks, size_t a,
-                size_t b) {
+static int push(sentence_vec *out, const bede_token *toks, size_t a, size_t b) {
     if (b <= a) return 0;
     bede_sentence s;
     memset(&s, 0, sizeof s);
@@ -178,16 +180,15 @@ int split_sentences(const char *text, const bede_token *toks,
     size_t k = first;
     while (k < n) {
         if (k > start) {
-            bool brk = gaps[k] == GAP_PARAGRAPH || k - start >= max_tokens ||
-                       (gaps[k] == GAP_NEWLINE &&
-                        headline_break(&c, line_start, k));
+            bool brk =
+                gaps[k] == GAP_PARAGRAPH || k - start >= max_tokens ||
+                (gaps[k] == GAP_NEWLINE && headline_break(&c, line_start, k));
             if (brk) {
                 if (push(out, toks, start, k)) return BEDE_ERR_NOMEM;
                 start = k;
             }
         }
-        if (gaps[k] == GAP_NEWLINE || gaps[k] == GAP_PARAGRAPH ||
-            k == first)
+        if (gaps[k] == GAP_NEWLINE || gaps[k] == GAP_PARAGRAPH || k == first)
             line_start = k;
         const bede_token *t = &toks[k];
         bool cand = (t->flags & BEDE_TOKF_ABBREV) ||

@@ -56,8 +56,8 @@ static bede_analyzer *analyzer_make(const bede_text_options *opts,
         bede_text_default_options(&an->opts);
     if (an->opts.max_sentence_tokens == 0) an->opts.max_sentence_tokens = 400;
     if (!an->opts.tag) return an; /* tokens and sentences only */
-    an->tagger = model_path ? tagger_new_file(model_path, err)
-                            : tagger_new_builtin(err);
+    an->tagger =
+        model_path ? tagger_new_file(model_path, err) : tagger_new_builtin(err);
     if (!an->tagger) {
         free(an);
         return NULL;
@@ -86,7 +86,9 @@ void bede_analyzer_free(bede_analyzer *an) {
     free(an);
 }
 
-bede_doc *bede_doc_new(void) { return calloc(1, sizeof(bede_doc)); }
+bede_doc *bede_doc_new(void) {
+    return calloc(1, sizeof(bede_doc));
+}
 
 void bede_doc_free(bede_doc *doc) {
     if (!doc) return;
@@ -114,7 +116,8 @@ static void doc_reset(bede_doc *doc, const char *text, size_t len) {
 static int reserve_scratch(bede_doc *doc, size_t n) {
     if (n <= doc->scratch_cap) return 0;
     size_t cap = doc->scratch_cap ? doc->scratch_cap : 64;
-    while (cap < n) cap *= 2;
+    while (cap < n)
+        cap *= 2;
     const char **w = realloc(doc->words, cap * sizeof *w);
     if (!w) return BEDE_ERR_NOMEM;
     doc->words = w;
@@ -197,8 +200,9 @@ int bede_analyze(const bede_analyzer *an, const char *text, size_t len,
     }
     int rc = tokenize(doc->text, len, &doc->tokens, &doc->gaps, &doc->pool,
                       &doc->replaced);
-    if (rc) return bede_fail(err, rc, NULL, 0, 0, 0, "tokenizer: %s",
-                             bede_strerror(rc));
+    if (rc)
+        return bede_fail(err, rc, NULL, 0, 0, 0, "tokenizer: %s",
+                         bede_strerror(rc));
     size_t n = doc->tokens.n;
     size_t dl_first = 0, dl_end = 0;
     if (an->opts.datelines && n)
@@ -206,18 +210,18 @@ int bede_analyze(const bede_analyzer *an, const char *text, size_t len,
                                doc->pool.v, &dl_first, &doc->dateline);
     uint32_t maxt = an->opts.max_sentence_tokens;
     if (dl_end) {
-        rc = split_sentences(doc->text, doc->tokens.v, doc->gaps.v, 0,
-                             dl_first, doc->pool.v, maxt, &doc->sentences);
+        rc = split_sentences(doc->text, doc->tokens.v, doc->gaps.v, 0, dl_first,
+                             doc->pool.v, maxt, &doc->sentences);
         if (!rc)
-            rc = split_sentences(doc->text, doc->tokens.v, doc->gaps.v,
-                                 dl_end, n, doc->pool.v, maxt,
-                                 &doc->sentences);
+            rc = split_sentences(doc->text, doc->tokens.v, doc->gaps.v, dl_end,
+                                 n, doc->pool.v, maxt, &doc->sentences);
     } else {
         rc = split_sentences(doc->text, doc->tokens.v, doc->gaps.v, 0, n,
                              doc->pool.v, maxt, &doc->sentences);
     }
-    if (rc) return bede_fail(err, rc, NULL, 0, 0, 0, "sentence splitter: %s",
-                             bede_strerror(rc));
+    if (rc)
+        return bede_fail(err, rc, NULL, 0, 0, 0, "sentence splitter: %s",
+                         bede_strerror(rc));
     /* paragraph numbers, in one pass over the tokens */
     uint32_t para = 0;
     size_t tok = 0;
@@ -227,14 +231,19 @@ int bede_analyze(const bede_analyzer *an, const char *text, size_t len,
             if (tok > 0 && doc->gaps.v[tok] == GAP_PARAGRAPH) para++;
         s->paragraph = para;
         rc = analyse_sentence(an, doc, s);
-        if (rc) return bede_fail(err, rc, NULL, 0, 0, 0, "analysis: %s",
-                                 bede_strerror(rc));
+        if (rc)
+            return bede_fail(err, rc, NULL, 0, 0, 0, "analysis: %s",
+                             bede_strerror(rc));
     }
     return (int)(doc->sentences.n > INT32_MAX ? INT32_MAX : doc->sentences.n);
 }
 
-const char *bede_doc_text(const bede_doc *doc) { return doc->text; }
-size_t bede_doc_text_length(const bede_doc *doc) { return doc->len; }
+const char *bede_doc_text(const bede_doc *doc) {
+    return doc->text;
+}
+size_t bede_doc_text_length(const bede_doc *doc) {
+    return doc->len;
+}
 size_t bede_doc_sentence_count(const bede_doc *doc) {
     return doc->sentences.n;
 }
@@ -247,7 +256,9 @@ const bede_token *bede_doc_tokens(const bede_doc *doc) {
     static const bede_token none[1];
     return doc->tokens.v ? doc->tokens.v : none;
 }
-size_t bede_doc_token_count(const bede_doc *doc) { return doc->tokens.n; }
+size_t bede_doc_token_count(const bede_doc *doc) {
+    return doc->tokens.n;
+}
 const bede_phrase *bede_doc_phrases(const bede_doc *doc) {
     static const bede_phrase none[1];
     return doc->phrases.v ? doc->phrases.v : none;
@@ -259,7 +270,9 @@ const bede_clause *bede_doc_clauses(const bede_doc *doc) {
 const bede_dateline *bede_doc_dateline(const bede_doc *doc) {
     return &doc->dateline;
 }
-size_t bede_doc_replaced_bytes(const bede_doc *doc) { return doc->replaced; }
+size_t bede_doc_replaced_bytes(const bede_doc *doc) {
+    return doc->replaced;
+}
 const char *bede_doc_string(const bede_doc *doc, uint32_t ref) {
     return ref < doc->pool.n ? doc->pool.v + ref : "";
 }

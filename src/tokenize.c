@@ -54,18 +54,20 @@ static bool is_currency(int32_t cp) {
 /* Abbreviations that keep their period wherever they stand. Matched with the
  * case shown (titles are capitalised; "etc" and "vs" are not). */
 static const char *const abbreviations[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Brig", "Capt",
-    "Sgt", "Adm", "Gov", "Govt", "Sen", "Rep", "Reps", "Pres", "Prof", "Rev",
-    "St", "Jr", "Sr", "Gens", "Cmdr", "Cdr", "Lieut", "Supt", "Insp", "Det",
-    "Hon", "Atty", "Amb", "Pvt", "Cpl", "Msgr", "Fr", "Sens", "Messrs",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat",
-    "Sun", "Co", "Corp", "Inc", "Ltd", "Bros", "Ave", "Blvd", "Mt", "Ft",
-    "Dept", "Univ", "Assn", "Est", "Approx", "approx", "etc", "vs", "viz",
-    "cf", "al", "Nos", "Vol", "vol", "pp", "Ph", "Gov't", "Sec", "Secs",
-    "Ala", "Ariz", "Calif", "Colo", "Conn", "Fla", "Ill", "Ind", "Kan",
-    "Mass", "Mich", "Minn", "Miss", "Nev", "Okla", "Ore", "Pa", "Tenn",
-    "Tex", "Va", "Wash", "Wis", "Wyo", NULL};
+    "Mr",    "Mrs",    "Ms",     "Dr",   "Gen",  "Lt",    "Col",    "Maj",
+    "Brig",  "Capt",   "Sgt",    "Adm",  "Gov",  "Govt",  "Sen",    "Rep",
+    "Reps",  "Pres",   "Prof",   "Rev",  "St",   "Jr",    "Sr",     "Gens",
+    "Cmdr",  "Cdr",    "Lieut",  "Supt", "Insp", "Det",   "Hon",    "Atty",
+    "Amb",   "Pvt",    "Cpl",    "Msgr", "Fr",   "Sens",  "Messrs", "Jan",
+    "Feb",   "Mar",    "Apr",    "Jun",  "Jul",  "Aug",   "Sep",    "Sept",
+    "Oct",   "Nov",    "Dec",    "Mon",  "Tue",  "Tues",  "Wed",    "Thu",
+    "Thurs", "Fri",    "Sat",    "Sun",  "Co",   "Corp",  "Inc",    "Ltd",
+    "Bros",  "Ave",    "Blvd",   "Mt",   "Ft",   "Dept",  "Univ",   "Assn",
+    "Est",   "Approx", "approx", "etc",  "vs",   "viz",   "cf",     "al",
+    "Nos",   "Vol",    "vol",    "pp",   "Ph",   "Gov't", "Sec",    "Secs",
+    "Ala",   "Ariz",   "Calif",  "Colo", "Conn", "Fla",   "Ill",    "Ind",
+    "Kan",   "Mass",   "Mich",   "Minn", "Miss", "Nev",   "Okla",   "Ore",
+    "Pa",    "Tenn",   "Tex",    "Va",   "Wash", "Wis",   "Wyo",    NULL};
 
 static bool is_abbreviation(const uint8_t *w, size_t n) {
     for (const char *const *a = abbreviations; *a; a++)
@@ -146,8 +148,7 @@ static size_t scan_url(const scanner *sc, size_t i) {
     for (;;) {
         int32_t cp = at(sc, j, &n);
         if (cp < 0 && cp != -2) break;
-        if (cp >= 0 && (cp_is_space(cp) || cp == '"' || cp == '<' ||
-                        cp == '>'))
+        if (cp >= 0 && (cp_is_space(cp) || cp == '"' || cp == '<' || cp == '>'))
             break;
         j += n;
     }
@@ -203,8 +204,8 @@ static size_t scan_word(const scanner *sc, size_t i, bool *has_at) {
     *has_at = false;
     for (;;) {
         int32_t cp = at(sc, j, &n);
-        if (cp >= 0 && (is_alnum(cp) || cp == '_' ||
-                        (cp >= 0x300 && cp < 0x370))) {
+        if (cp >= 0 &&
+            (is_alnum(cp) || cp == '_' || (cp >= 0x300 && cp < 0x370))) {
             j += n;
             continue;
         }
@@ -305,8 +306,8 @@ static int emit_word(tok_out *o, size_t start, size_t end, int kind) {
             if (rc) return rc;
             return emit(o, end - 5, end, kind, 0);
         }
-        static const char *const clitics[] = {"s", "m", "d", "re", "ve", "ll",
-                                              NULL};
+        static const char *const clitics[] = {"s",  "m",  "d", "re",
+                                              "ve", "ll", NULL};
         for (const char *const *c = clitics; *c; c++) {
             size_t cl = strlen(*c);
             size_t apos_len = 0;
@@ -344,8 +345,8 @@ int tokenize(const char *text, size_t len, token_vec *toks, byte_vec *gaps,
             o.pending_gap = GAP_PARAGRAPH;
         else if (newlines == 1)
             o.pending_gap = GAP_NEWLINE;
-        else if (o.pending_gap == GAP_NONE && i > 0 &&
-                 toks->n > 0 && toks->v[toks->n - 1].span.end < i)
+        else if (o.pending_gap == GAP_NONE && i > 0 && toks->n > 0 &&
+                 toks->v[toks->n - 1].span.end < i)
             o.pending_gap = GAP_SPACE;
         newlines = 0;
 
@@ -399,15 +400,16 @@ int tokenize(const char *text, size_t len, token_vec *toks, byte_vec *gaps,
                 if (wl == 2 && memcmp(sc.s + i, "No", 2) == 0) {
                     /* "No. 5" but not "said No." */
                     size_t k = end + 1;
-                    while (k < len && sc.s[k] == ' ') k++;
+                    while (k < len && sc.s[k] == ' ')
+                        k++;
                     abbrev = k < len && sc.s[k] >= '0' && sc.s[k] <= '9';
                 } else {
                     abbrev = (wl == 1 && cp >= 'A' && cp <= 'Z') ||
                              is_abbreviation(sc.s + i, wl);
                 }
                 if (abbrev) {
-                    rc = emit(&o, i, end + 1, BEDE_TOKEN_WORD,
-                              BEDE_TOKF_ABBREV);
+                    rc =
+                        emit(&o, i, end + 1, BEDE_TOKEN_WORD, BEDE_TOKF_ABBREV);
                     i = end + 1;
                     continue;
                 }
@@ -458,7 +460,8 @@ int tokenize(const char *text, size_t len, token_vec *toks, byte_vec *gaps,
             /* "-", "--", "---", em dash */
             size_t j = i + n;
             if (cp == '-')
-                while (cp_at(&sc, j) == '-') j++;
+                while (cp_at(&sc, j) == '-')
+                    j++;
             rc = emit(&o, i, j, BEDE_TOKEN_PUNCT, 0);
             i = j;
             continue;

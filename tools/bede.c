@@ -24,9 +24,9 @@ typedef struct cli {
     out_format format;
     bede_text_options opts;
     const char *model;
-    const char *text;   /* --text: analyse this string */
-    int per_line;       /* --lines: each input line is a story */
-    int stats;          /* --stats: summary on stderr */
+    const char *text; /* --text: analyse this string */
+    int per_line;     /* --lines: each input line is a story */
+    int stats;        /* --stats: summary on stderr */
     const char **files;
     int nfiles;
 } cli;
@@ -96,11 +96,21 @@ static void json_string(FILE *out, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         switch (c) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
+        case '"':
+            fputs("\\\"", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\r':
+            fputs("\\r", out);
+            break;
+        case '\t':
+            fputs("\\t", out);
+            break;
         default:
             if (c < 0x20 || c == 0x7F)
                 fprintf(out, "\\u%04x", c);
@@ -111,7 +121,9 @@ static void json_string(FILE *out, const char *s, size_t n) {
     putc('"', out);
 }
 
-static void json_cstr(FILE *out, const char *s) { json_string(out, s, strlen(s)); }
+static void json_cstr(FILE *out, const char *s) {
+    json_string(out, s, strlen(s));
+}
 
 static void json_span(FILE *out, const char *key, bede_span sp,
                       const char *text) {
@@ -127,8 +139,8 @@ static void json_span(FILE *out, const char *key, bede_span sp,
 
 static void print_phrase_flags(FILE *out, unsigned flags) {
     static const char *const names[] = {
-        "negated", "passive", "progressive", "perfect", "modal", "coord",
-        "appos", "possessor", "pronoun", "infinitive", "conjunct"};
+        "negated", "passive",   "progressive", "perfect",    "modal",   "coord",
+        "appos",   "possessor", "pronoun",     "infinitive", "conjunct"};
     fputs("[", out);
     int first = 1;
     for (unsigned b = 0; b < sizeof names / sizeof names[0]; b++)
@@ -146,8 +158,9 @@ static void print_sentence_jsonl(FILE *out, const bede_doc *doc,
     const bede_token *toks = bede_doc_tokens(doc) + s->first_token;
     fputs("{\"doc\":", out);
     json_cstr(out, doc_id);
-    fprintf(out, ",\"sent\":%zu,\"paragraph\":%u,\"start\":%u,\"end\":%u,"
-                 "\"text\":",
+    fprintf(out,
+            ",\"sent\":%zu,\"paragraph\":%u,\"start\":%u,\"end\":%u,"
+            "\"text\":",
             si, s->paragraph, s->span.start, s->span.end);
     json_string(out, text + s->span.start, s->span.end - s->span.start);
     if (si == 0) {
@@ -300,10 +313,9 @@ static int analyse_story(const cli *c, const bede_analyzer *an, bede_doc *doc,
 
 static int run_analysis(const cli *c) {
     bede_error err;
-    bede_analyzer *an = c->model
-                            ? bede_analyzer_new_with_model(&c->opts, c->model,
-                                                           &err)
-                            : bede_analyzer_new(&c->opts, &err);
+    bede_analyzer *an =
+        c->model ? bede_analyzer_new_with_model(&c->opts, c->model, &err)
+                 : bede_analyzer_new(&c->opts, &err);
     if (!an) {
         char msg[1024];
         fprintf(stderr, "bede: %s\n", bede_error_format(&err, msg, sizeof msg));
@@ -318,8 +330,8 @@ static int run_analysis(const cli *c) {
     totals tot = {0};
     int status = 0;
     if (c->text) {
-        status |= analyse_story(c, an, doc, "text", c->text, strlen(c->text),
-                                &tot);
+        status |=
+            analyse_story(c, an, doc, "text", c->text, strlen(c->text), &tot);
     } else {
         static const char *const stdin_only[] = {"-"};
         const char **files = c->nfiles ? c->files : (const char **)stdin_only;
