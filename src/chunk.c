@@ -207,12 +207,6 @@ static const char *const WEEKDAYS[] = {"monday",   "tuesday", "wednesday",
                                        "thursday", "friday",  "saturday",
                                        "sunday",   NULL};
 
-static bool in_list(const char *w, const char *const *list) {
-    for (; *list; list++)
-        if (strcmp(w, *list) == 0) return true;
-    return false;
-}
-
 /* ---------------------------------------------------------------- state */
 
 typedef struct chunker {
@@ -242,13 +236,13 @@ static bool word_is(const chunker *c, uint32_t i, const char *w) {
 }
 
 static bool word_in(const chunker *c, uint32_t i, const char *const *list) {
-    return i < c->n && in_list(lower_at(c, i), list);
+    return i < c->n && str_in_list(list, lower_at(c, i));
 }
 
 /* A verb token whose lemma (or, failing a lemma, its form) is in list. */
 static bool verb_in(const chunker *c, uint32_t i, const char *const *list) {
-    return i < c->n &&
-           (in_list(lemma_at(c, i), list) || in_list(lower_at(c, i), list));
+    return i < c->n && (str_in_list(list, lemma_at(c, i)) ||
+                        str_in_list(list, lower_at(c, i)));
 }
 
 static bool is_noun_tag(int t) {

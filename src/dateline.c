@@ -46,12 +46,6 @@ static const char *const labels[] = {
     "interview", "timeline", "graphic",    "pictures",  "focus",    "wrapup",
     "column",    NULL};
 
-static bool in_list(const char *const *list, const char *w) {
-    for (; *list; list++)
-        if (strcmp(*list, w) == 0) return true;
-    return false;
-}
-
 typedef struct dl_scan {
     const bede_token *toks;
     const uint8_t *gaps;
@@ -93,7 +87,7 @@ static size_t scan_name(const dl_scan *d, size_t i, size_t max_words,
     size_t words = 0, j = i;
     *all_caps = true;
     while (j < d->n && words < max_words) {
-        if (is_cap(d, j) && !in_list(months, lower(d, j))) {
+        if (is_cap(d, j) && !str_in_list(months, lower(d, j))) {
             if (!(d->toks[j].flags & BEDE_TOKF_ALLCAPS) &&
                 !(d->toks[j].span.end - d->toks[j].span.start == 1))
                 *all_caps = false;
@@ -102,8 +96,8 @@ static size_t scan_name(const dl_scan *d, size_t i, size_t max_words,
         } else if (words && (is_punct(d, j, "/") || is_punct(d, j, "-")) &&
                    is_cap(d, j + 1) && d->gaps[j] == GAP_NONE) {
             j++;
-        } else if (words && is_word(d, j) && in_list(particles, lower(d, j)) &&
-                   is_cap(d, j + 1)) {
+        } else if (words && is_word(d, j) &&
+                   str_in_list(particles, lower(d, j)) && is_cap(d, j + 1)) {
             j++;
         } else {
             break;
@@ -115,7 +109,7 @@ static size_t scan_name(const dl_scan *d, size_t i, size_t max_words,
 /* Month [Day] [, Year] | Day Month [Year]. Returns the index after it. */
 static size_t scan_date(const dl_scan *d, size_t i) {
     size_t j = i;
-    if (is_word(d, j) && in_list(months, lower(d, j))) {
+    if (is_word(d, j) && str_in_list(months, lower(d, j))) {
         j++;
         if (j < d->n && d->toks[j].kind == BEDE_TOKEN_NUMBER) j++;
         if (is_punct(d, j, ",") && j + 1 < d->n &&
@@ -126,7 +120,7 @@ static size_t scan_date(const dl_scan *d, size_t i) {
         return j;
     }
     if (j < d->n && d->toks[j].kind == BEDE_TOKEN_NUMBER && is_word(d, j + 1) &&
-        in_list(months, lower(d, j + 1))) {
+        str_in_list(months, lower(d, j + 1))) {
         j += 2;
         if (j < d->n && d->toks[j].kind == BEDE_TOKEN_NUMBER) j++;
         return j;
@@ -146,7 +140,7 @@ static size_t match_at(const dl_scan *d, size_t s, bede_dateline *dl) {
     size_t j = scan_name(d, s, 5, &caps);
     if (j == s) return 0;
     for (size_t k = s; k < j; k++)
-        if (in_list(labels, d->pool + d->toks[k].lower)) return 0;
+        if (str_in_list(labels, d->pool + d->toks[k].lower)) return 0;
     /* a dateline place is not a sentence start like "The" */
     memset(dl, 0, sizeof *dl);
     size_t place_end = j;
@@ -160,7 +154,7 @@ static size_t match_at(const dl_scan *d, size_t s, bede_dateline *dl) {
                 j = k;
                 continue;
             }
-            if (is_word(d, j + 1) && in_list(agencies, lower(d, j + 1))) {
+            if (is_word(d, j + 1) && str_in_list(agencies, lower(d, j + 1))) {
                 bool c2;
                 k = scan_name(d, j + 1, 3, &c2);
                 if (k == j + 1) k = j + 2;
@@ -206,10 +200,8 @@ static size_t match_at(const dl_scan *d, size_t s, bede_dateline *dl) {
     return 0;
 }
 
-size_t find_dateline(const char *text, const bede_token *toks,
-                     const uint8_t *gaps, size_t n, const char *pool,
-                     size_t *first, bede_dateline *dl) {
-    (void)text;
+size_t find_dateline(const bede_token *toks, const uint8_t *gaps, size_t n,
+                     const char *pool, size_t *first, bede_dateline *dl) {
     dl_scan d = {toks, gaps, n, pool};
     memset(dl, 0, sizeof *dl);
     /* candidate starts: the story's first token, and the first token of

@@ -35,7 +35,6 @@
  */
 #include "dict_internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -673,35 +672,11 @@ int bede_dict_add_file(bede_dict *d, const char *path, int format, int kind,
                        bede_error *err) {
     if (!d || !path)
         return bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0, "no file");
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return bede_fail(err, BEDE_ERR_IO, path, 0, 0, 0, "cannot open: %s",
-                         strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf)
-        return bede_fail(err, BEDE_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
-    if (bad) {
-        free(buf);
-        return bede_fail(err, BEDE_ERR_IO, path, 0, 0, 0, "read error");
-    }
-    int rc = bede_dict_add_text(d, path, buf, n, format, kind, err);
+    char *buf;
+    size_t n;
+    int rc = read_file(path, &buf, &n, err);
+    if (rc) return rc;
+    rc = bede_dict_add_text(d, path, buf, n, format, kind, err);
     free(buf);
     return rc;
 }

@@ -1,6 +1,7 @@
 /* Error codes, messages and the error record every failing call fills. */
 #include "internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,48 @@ int vec_reserve(void **v, size_t *cap, size_t need, size_t elem) {
     if (!p) return BEDE_ERR_NOMEM;
     *v = p;
     *cap = n;
+    return 0;
+}
+
+bool str_in_list(const char *const *list, const char *w) {
+    for (; *list; list++)
+        if (strcmp(*list, w) == 0) return true;
+    return false;
+}
+
+int read_file(const char *path, char **out, size_t *len, bede_error *err) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return bede_fail(err, BEDE_ERR_IO, path, 0, 0, 0, "cannot open: %s",
+                         strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) { /* room for the data and a NUL */
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf)
+        return bede_fail(err, BEDE_ERR_NOMEM, path, 0, 0, 0,
+                         "out of memory reading the file");
+    if (bad) {
+        free(buf);
+        return bede_fail(err, BEDE_ERR_IO, path, 0, 0, 0, "read error");
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
     return 0;
 }
 

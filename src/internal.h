@@ -50,7 +50,16 @@ typedef struct {
     size_t n, cap;
 } char_vec;
 
-/* ---- strings.c: the doc's string pool (NUL-terminated strings) */
+/* Is w one of the strings of the NULL-terminated list? */
+BEDE_HIDDEN bool str_in_list(const char *const *list, const char *w);
+
+/* Reads the whole file at path into a malloc'ed, NUL-terminated buffer
+ * (*out, *len without the NUL; free it). Returns 0, BEDE_ERR_IO or
+ * BEDE_ERR_NOMEM, with err naming the file. */
+BEDE_HIDDEN int read_file(const char *path, char **out, size_t *len,
+                          bede_error *err);
+
+/* ---- error.c: the doc's string pool (NUL-terminated strings) */
 /* Appends s[0..len) plus NUL; returns its offset, or UINT32_MAX on OOM. */
 BEDE_HIDDEN uint32_t pool_add(char_vec *pool, const char *s, size_t len);
 
@@ -94,18 +103,16 @@ BEDE_HIDDEN int tokenize(const char *text, size_t len, token_vec *toks,
 /* Recognises a dateline at the start of the story (or after a headline
  * paragraph). Returns the index of the first token after it (0 if none),
  * stores the index of its first token in *first and fills *dl. */
-BEDE_HIDDEN size_t find_dateline(const char *text, const bede_token *toks,
-                                 const uint8_t *gaps, size_t n,
-                                 const char *pool, size_t *first,
+BEDE_HIDDEN size_t find_dateline(const bede_token *toks, const uint8_t *gaps,
+                                 size_t n, const char *pool, size_t *first,
                                  bede_dateline *dl);
 
 /* ---- sentences.c */
 /* Splits toks[first..n) into sentences (token ranges and byte spans); no
  * sentence exceeds max_tokens. Tags/phrases are not yet set. */
-BEDE_HIDDEN int split_sentences(const char *text, const bede_token *toks,
-                                const uint8_t *gaps, size_t first, size_t n,
-                                const char *pool, uint32_t max_tokens,
-                                sentence_vec *out);
+BEDE_HIDDEN int split_sentences(const bede_token *toks, const uint8_t *gaps,
+                                size_t first, size_t n, const char *pool,
+                                uint32_t max_tokens, sentence_vec *out);
 
 /* ---- tagger.c: averaged-perceptron part-of-speech tagger */
 typedef struct tagger tagger;

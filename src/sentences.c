@@ -45,14 +45,7 @@ static const char *const openers[] = {
     "then",     "now",       "today",      "on",      "police",    "witnesses",
     "analysts", "diplomats", "residents",  NULL};
 
-static bool in_list(const char *const *list, const char *w) {
-    for (; *list; list++)
-        if (strcmp(*list, w) == 0) return true;
-    return false;
-}
-
 typedef struct split_ctx {
-    const char *text;
     const bede_token *toks;
     const uint8_t *gaps;
     size_t n;
@@ -129,11 +122,11 @@ static size_t end_after(const split_ctx *c, size_t i) {
     if (t->flags & BEDE_TOKF_ABBREV) {
         size_t len = t->span.end - t->span.start;
         if (len == 2) return 0; /* initial "W." */
-        if (in_list(titles, w)) return 0;
+        if (str_in_list(titles, w)) return 0;
         size_t k = e;
         if (is_quote(c, k) && k + 1 < c->n) k++;
         if ((c->toks[k].flags & BEDE_TOKF_CAPITALIZED) &&
-            in_list(openers, lower(c, k)))
+            str_in_list(openers, lower(c, k)))
             return e;
         return 0;
     }
@@ -171,10 +164,10 @@ static int push(sentence_vec *out, const bede_token *toks, size_t a, size_t b) {
     return VEC_PUSH(*out, s);
 }
 
-int split_sentences(const char *text, const bede_token *toks,
-                    const uint8_t *gaps, size_t first, size_t n,
-                    const char *pool, uint32_t max_tokens, sentence_vec *out) {
-    split_ctx c = {text, toks, gaps, n, pool};
+int split_sentences(const bede_token *toks, const uint8_t *gaps, size_t first,
+                    size_t n, const char *pool, uint32_t max_tokens,
+                    sentence_vec *out) {
+    split_ctx c = {toks, gaps, n, pool};
     if (max_tokens == 0) max_tokens = 400;
     size_t start = first, line_start = first;
     size_t k = first;
@@ -202,9 +195,6 @@ int split_sentences(const char *text, const bede_token *toks,
                 size_t e = next;
                 if (push(out, toks, start, e)) return BEDE_ERR_NOMEM;
                 start = e;
-                for (size_t j = k + 1; j < e; j++)
-                    if (gaps[j] == GAP_NEWLINE || gaps[j] == GAP_PARAGRAPH)
-                        line_start = j;
                 k = e;
                 continue;
             }

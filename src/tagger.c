@@ -16,7 +16,6 @@
  */
 #include "internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -707,39 +706,9 @@ tagger *tagger_new_file(const char *path, bede_error *err) {
         bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0, "no tagger model path");
         return NULL;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        bede_fail(err, BEDE_ERR_IO, path, 0, 0, 0, "cannot open: %s",
-                  strerror(errno));
-        return NULL;
-    }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 65536 > cap) {
-            size_t ncap = cap ? cap * 2 : 1 << 20;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                bede_fail(err, BEDE_ERR_NOMEM, path, 0, 0, 0,
-                          "out of memory reading the model");
-                return NULL;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        bede_fail(err, BEDE_ERR_IO, path, 0, 0, 0, "read error");
-        return NULL;
-    }
+    char *buf;
+    size_t n;
+    if (read_file(path, &buf, &n, err)) return NULL;
     tagger *t = tagger_parse(buf, n, path, err);
     free(buf);
     return t;

@@ -206,18 +206,18 @@ int bede_analyze(const bede_analyzer *an, const char *text, size_t len,
     size_t n = doc->tokens.n;
     size_t dl_first = 0, dl_end = 0;
     if (an->opts.datelines && n)
-        dl_end = find_dateline(doc->text, doc->tokens.v, doc->gaps.v, n,
-                               doc->pool.v, &dl_first, &doc->dateline);
+        dl_end = find_dateline(doc->tokens.v, doc->gaps.v, n, doc->pool.v,
+                               &dl_first, &doc->dateline);
     uint32_t maxt = an->opts.max_sentence_tokens;
     if (dl_end) {
-        rc = split_sentences(doc->text, doc->tokens.v, doc->gaps.v, 0, dl_first,
+        rc = split_sentences(doc->tokens.v, doc->gaps.v, 0, dl_first,
                              doc->pool.v, maxt, &doc->sentences);
         if (!rc)
-            rc = split_sentences(doc->text, doc->tokens.v, doc->gaps.v, dl_end,
-                                 n, doc->pool.v, maxt, &doc->sentences);
+            rc = split_sentences(doc->tokens.v, doc->gaps.v, dl_end, n,
+                                 doc->pool.v, maxt, &doc->sentences);
     } else {
-        rc = split_sentences(doc->text, doc->tokens.v, doc->gaps.v, 0, n,
-                             doc->pool.v, maxt, &doc->sentences);
+        rc = split_sentences(doc->tokens.v, doc->gaps.v, 0, n, doc->pool.v,
+                             maxt, &doc->sentences);
     }
     if (rc)
         return bede_fail(err, rc, NULL, 0, 0, 0, "sentence splitter: %s",

@@ -227,7 +227,7 @@ static size_t scan_word(const scanner *sc, size_t i, bool *has_at) {
             j += n;
             continue;
         }
-        if (prev_digit && cp == ',' && j + 3 < sc->len + 1) {
+        if (prev_digit && cp == ',') {
             /* thousands separator: exactly three digits follow */
             bool three = true;
             for (size_t k = 1; k <= 3; k++)

@@ -724,20 +724,11 @@ typedef struct kcase {
     char id[64];
 } kcase;
 
-static char *read_file(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = len >= 0 ? malloc((size_t)len + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf) buf[len] = 0;
-    fclose(f);
-    return buf;
+/* The NUL-terminated contents of a file, or NULL. */
+static char *read_text(const char *path) {
+    char *buf;
+    size_t len;
+    return read_file(path, &buf, &len, NULL) == 0 ? buf : NULL;
 }
 
 /* Known failures: "id reason..." lines. */
@@ -763,12 +754,12 @@ typedef struct bench_sent {
 static void t_case_file(void) {
     char path[1024];
     snprintf(path, sizeof path, "%s/tests/cases/chunks.txt", BEDE_SOURCE_DIR);
-    char *text = read_file(path);
+    char *text = read_text(path);
     CHECK(text != NULL);
     if (!text) return;
     snprintf(path, sizeof path, "%s/tests/cases/chunks.known-failures",
              BEDE_SOURCE_DIR);
-    char *known = read_file(path);
+    char *known = read_text(path);
     bede_error err;
     bede_analyzer *an = bede_analyzer_new(NULL, &err);
     CHECK(an != NULL);
@@ -944,7 +935,7 @@ static void t_find_helper(void) {
 /* Debugging aid: "test_chunk FILE" prints every sentence of FILE (one text
  * per line) as bracketed phrases and clauses instead of running the tests. */
 static int render_file(const char *path) {
-    char *text = read_file(path);
+    char *text = read_text(path);
     if (!text) {
         fprintf(stderr, "%s: cannot read\n", path);
         return 1;
