@@ -216,6 +216,14 @@ void dict_rollback(bede_dict *d, const dict_mark *m) {
 
 /* ------------------------------------------------------------ building */
 
+int dict_begin_named(bede_dict *d, int kind, const char *name, size_t len,
+                     uint32_t file, uint32_t line) {
+    int rc = dict_begin_entry(d, kind, file, line);
+    if (rc < 0) return rc;
+    dict_cur(d)->name = dict_intern(d, name, len);
+    return dict_cur(d)->name == NONE ? BEDE_ERR_NOMEM : 0;
+}
+
 int dict_begin_entry(bede_dict *d, int kind, uint32_t file, uint32_t line) {
     dict_entry e;
     memset(&e, 0, sizeof e);

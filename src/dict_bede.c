@@ -265,9 +265,8 @@ static int read_line(breader *b, int kind, uint32_t *category) {
         trim(&nm, &nn);
         if (eq == n || nn < 2 || nm[0] != '&')
             return BERR(a, "expected 'synset &NAME = phrase | phrase'");
-        if ((rc = begin(b, BEDE_DICT_SYNSETS)) < 0) return rc;
-        dict_cur(d)->name = dict_intern(d, nm, nn);
-        if (dict_cur(d)->name == NONE) return BEDE_ERR_NOMEM;
+        rc = dict_begin_named(d, BEDE_DICT_SYNSETS, nm, nn, b->file, b->line);
+        if (rc < 0) return rc;
         return phrases(b, eq + 1, n, 0);
     }
     if (keyword(s, n, "block", &a)) {

@@ -175,6 +175,9 @@ static inline const char *dict_str(const bede_dict *d, uint32_t id) {
 /* Starts a new entry of kind; the phrases and codes added next are its. */
 BEDE_HIDDEN int dict_begin_entry(bede_dict *d, int kind, uint32_t file,
                                  uint32_t line);
+/* Starts a new named entry (a synonym set "&NAME"). */
+BEDE_HIDDEN int dict_begin_named(bede_dict *d, int kind, const char *name,
+                                 size_t len, uint32_t file, uint32_t line);
 static inline dict_entry *dict_cur(bede_dict *d) {
     return &d->entries.v[d->entries.n - 1];
 }

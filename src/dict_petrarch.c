@@ -318,6 +318,28 @@ typedef struct {
     int n;
 } subst_set;
 
+/* Calls add(rd, word, len, loc, false) for each blank-separated word of
+ * the braces {...} between ob and cb on line s: the explicit plurals of an
+ * agent, the irregular forms of a verb. */
+static int each_braced_word(reader *rd, const char *s, const char *ob,
+                            const char *cb,
+                            int (*add)(reader *, const char *, size_t,
+                                       dict_loc, bool)) {
+    const char *q = ob + 1;
+    while (q < cb) {
+        while (q < cb && is_blank(*q)) q++;
+        const char *e = q;
+        while (e < cb && !is_blank(*e)) e++;
+        if (e > q) {
+            int rc = add(rd, q, (size_t)(e - q), at(rd, (size_t)(q - s)),
+                         false);
+            if (rc < 0) return rc;
+        }
+        q = e;
+    }
+    return 0;
+}
+
 /* Adds the phrase and, unless noplural, its regular plural. */
 static int agent_phrase(reader *rd, const char *p, size_t n, dict_loc loc,
                         bool plural) {
@@ -452,18 +474,8 @@ static int read_agents(reader *rd) {
             if (rc < 0) return rc;
         }
         if (ob) { /* explicit plurals; {} = none */
-            const char *q = ob + 1;
-            while (q < cb) {
-                while (q < cb && is_blank(*q)) q++;
-                const char *e = q;
-                while (e < cb && !is_blank(*e)) e++;
-                if (e > q) {
-                    rc = agent_phrase(rd, q, (size_t)(e - q),
-                                      at(rd, (size_t)(q - s)), false);
-                    if (rc < 0) return rc;
-                }
-                q = e;
-            }
+            rc = each_braced_word(rd, s, ob, cb, agent_phrase);
+            if (rc < 0) return rc;
         }
     }
     return entries;
@@ -780,11 +792,9 @@ static int read_verbs(reader *rd) {
                 return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
                                  rd->r->line, (uint32_t)k + 1, 0,
                                  "expected a synonym set name after '&'");
-            int rc = dict_begin_entry(d, BEDE_DICT_SYNSETS, rd->file,
+            int rc = dict_begin_named(d, BEDE_DICT_SYNSETS, t, nn, rd->file,
                                       rd->r->line);
             if (rc < 0) return rc;
-            dict_cur(d)->name = dict_intern(d, t, nn);
-            if (dict_cur(d)->name == NONE) return BEDE_ERR_NOMEM;
             entries++;
             in_synset = true;
             continue;
@@ -863,18 +873,8 @@ static int read_verbs(reader *rd) {
         rc = verb_forms(rd, v, vn, at(rd, (size_t)(v - s)), !ob);
         if (rc < 0) return rc;
         if (ob) {
-            const char *q = ob + 1;
-            while (q < cb) {
-                while (q < cb && is_blank(*q)) q++;
-                const char *e = q;
-                while (e < cb && !is_blank(*e)) e++;
-                if (e > q) {
-                    rc = verb_forms(rd, q, (size_t)(e - q),
-                                    at(rd, (size_t)(q - s)), false);
-                    if (rc < 0) return rc;
-                }
-                q = e;
-            }
+            rc = each_braced_word(rd, s, ob, cb, verb_forms);
+            if (rc < 0) return rc;
         }
     }
     return entries;

@@ -299,11 +299,9 @@ static int read_tverbs(treader *rd) {
                     return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
                                      rd->r->line, (uint32_t)k + 1, 0,
                                      "expected a synonym set name after '&'");
-                int rc = dict_begin_entry(d, BEDE_DICT_SYNSETS, rd->file,
-                                          rd->r->line);
+                int rc = dict_begin_named(d, BEDE_DICT_SYNSETS, t, e,
+                                          rd->file, rd->r->line);
                 if (rc < 0) return rc;
-                dict_cur(d)->name = dict_intern(d, t, e);
-                if (dict_cur(d)->name == NONE) return BEDE_ERR_NOMEM;
                 entries++;
                 synset_open = true;
                 continue;
