@@ -223,6 +223,27 @@ static void print_sentence_jsonl(FILE *out, const bede_doc *doc,
     fputs("]}\n", out);
 }
 
+/* A bracket to print around tokens: opens before token pos/2 (even pos),
+ * closes after token pos/2 (odd pos). */
+typedef struct bracket {
+    uint32_t pos, len, index;
+    uint8_t rank; /* order among brackets of one length at one place */
+    const char *open; /* "{kind " or "[KIND ", NULL for a closing one */
+    char close;
+} bracket;
+
+/* Outer brackets open first and close last: openings longest first,
+ * clauses before phrases; closings shortest first, phrases before clauses;
+ * then in document order. */
+static int bracket_cmp(const void *pa, const void *pb) {
+    const bracket *a = pa, *b = pb;
+    if (a->pos != b->pos) return a->pos < b->pos ? -1 : 1;
+    if (a->len != b->len)
+        return (a->len < b->len) == (a->open == NULL) ? -1 : 1;
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
 /* Prints a sentence with its phrases as [KIND ...] and its clauses other
  * than the main one as {kind ...}; nested spans nest. */
 static void print_sentence_phrases(FILE *out, const bede_doc *doc, size_t si) {
@@ -230,29 +251,38 @@ static void print_sentence_phrases(FILE *out, const bede_doc *doc, size_t si) {
     const bede_token *toks = bede_doc_tokens(doc) + s->first_token;
     const bede_phrase *ph = bede_doc_phrases(doc) + s->first_phrase;
     const bede_clause *cl = bede_doc_clauses(doc) + s->first_clause;
+    size_t cap = 2 * ((size_t)s->phrase_count + s->clause_count), nb = 0;
+    bracket *br = malloc((cap ? cap : 1) * sizeof *br);
+    if (!br) return;
+    char names[BEDE_PHRASE_COUNT + BEDE_CLAUSE_COUNT][16];
+    for (int k = 0; k < BEDE_PHRASE_COUNT; k++)
+        snprintf(names[k], sizeof names[k], "[%s ", bede_phrase_kind_name(k));
+    for (int k = 0; k < BEDE_CLAUSE_COUNT; k++)
+        snprintf(names[BEDE_PHRASE_COUNT + k], sizeof names[0], "{%s ",
+                 bede_clause_kind_name(k));
+    for (uint32_t k = 1; k < s->clause_count; k++) {
+        uint32_t len = cl[k].last - cl[k].first;
+        if (len == 0 || cl[k].last > s->token_count) continue;
+        br[nb++] = (bracket){2 * cl[k].first, len, k, 0,
+                             names[BEDE_PHRASE_COUNT + cl[k].kind], 0};
+        br[nb++] = (bracket){2 * cl[k].last - 1, len, k, 1, NULL, '}'};
+    }
+    for (uint32_t k = 0; k < s->phrase_count; k++) {
+        uint32_t len = ph[k].last - ph[k].first;
+        if (len == 0 || ph[k].last > s->token_count) continue;
+        br[nb++] = (bracket){2 * ph[k].first, len, k, 1, names[ph[k].kind], 0};
+        br[nb++] = (bracket){2 * ph[k].last - 1, len, k, 0, NULL, ']'};
+    }
+    qsort(br, nb, sizeof *br, bracket_cmp);
+    size_t b = 0;
     for (uint32_t i = 0; i < s->token_count; i++) {
-        /* openings at i, longest first; clauses enclose phrases */
-        for (uint32_t len = s->token_count - i; len > 0; len--) {
-            for (uint32_t k = 1; k < s->clause_count; k++)
-                if (cl[k].first == i && cl[k].last - cl[k].first == len)
-                    fprintf(out, "{%s ", bede_clause_kind_name(cl[k].kind));
-            for (uint32_t k = 0; k < s->phrase_count; k++)
-                if (ph[k].first == i && ph[k].last - ph[k].first == len)
-                    fprintf(out, "[%s ", bede_phrase_kind_name(ph[k].kind));
-        }
+        for (; b < nb && br[b].pos == 2 * i; b++) fputs(br[b].open, out);
         fputs(bede_doc_string(doc, toks[i].norm), out);
-        /* closings after i, shortest first */
-        for (uint32_t len = 1; len <= i + 1; len++) {
-            for (uint32_t k = 0; k < s->phrase_count; k++)
-                if (ph[k].last == i + 1 && ph[k].last - ph[k].first == len)
-                    putc(']', out);
-            for (uint32_t k = 1; k < s->clause_count; k++)
-                if (cl[k].last == i + 1 && cl[k].last - cl[k].first == len)
-                    putc('}', out);
-        }
+        for (; b < nb && br[b].pos == 2 * i + 1; b++) putc(br[b].close, out);
         if (i + 1 < s->token_count) putc(' ', out);
     }
     putc('\n', out);
+    free(br);
 }
 
 static void print_sentence_text(FILE *out, const cli *c, const bede_doc *doc,
