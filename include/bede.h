@@ -46,7 +46,8 @@ typedef enum bede_status {
     BEDE_ERR_FORMAT = -5,   /* a binary file has the wrong magic/version */
     BEDE_ERR_CHECKSUM = -6, /* a binary file is truncated or corrupted */
     BEDE_ERR_ARG = -7,      /* an argument is out of range */
-    BEDE_ERR_LIMIT = -8     /* an input exceeds a documented limit */
+    BEDE_ERR_LIMIT = -8,    /* an input exceeds a documented limit */
+    BEDE_ERR_ABORTED = -9   /* a callback asked to stop */
 } bede_status;
 
 /* Where an error happened and what was expected. line/column are 1-based;
@@ -436,6 +437,134 @@ BEDE_API int bede_dict_write(const bede_dict *d, int kind, const char *path,
                              bede_error *err);
 
 /* ======================================================= end dictionaries */
+
+/* ================================================================= coder
+ *
+ * The event coder: analysed sentences + dictionaries -> events (source
+ * actor, target actor, CAMEO event code, date), each with the evidence that
+ * produced it. A bede_coder (dictionary, analyser, options) is read-only
+ * once built and is shared by threads; each thread codes with its own
+ * bede_worker.
+ */
+
+typedef struct bede_coder_options {
+    int32_t default_date; /* YYYYMMDD used when a story has none; 0 = none */
+    int nominal;          /* code nominal events ("Israel's attacks on
+                             Gaza"); default 1 */
+    int coreference;      /* resolve pronouns and descriptions to actors
+                             named earlier in the story; default 1 */
+    int require_target;   /* drop events without a target actor; default 0 */
+    int one_a_day;        /* within a story, keep one event per (date,
+                             source, target, code); default 0 */
+} bede_coder_options;
+
+BEDE_API void bede_coder_default_options(bede_coder_options *opts);
+
+typedef struct bede_coder bede_coder;
+
+/* A coder over dict (borrowed: it must outlive the coder) and the analyser
+ * built into the library. opts may be NULL. */
+BEDE_API bede_coder *bede_coder_new(const bede_dict *dict,
+                                    const bede_coder_options *opts,
+                                    bede_error *err);
+BEDE_API void bede_coder_free(bede_coder *c);
+BEDE_API const bede_dict *bede_coder_dict(const bede_coder *c);
+
+/* How an actor of an event was found. */
+typedef enum bede_actor_how {
+    BEDE_ACTOR_NONE,      /* no actor: code "---" */
+    BEDE_ACTOR_PHRASE,    /* an actor phrase of the sentence */
+    BEDE_ACTOR_COREF,     /* a pronoun or description: an earlier actor */
+    BEDE_ACTOR_CONTEXT    /* an agent alone, placed by the story's context */
+} bede_actor_how;
+
+/* One side of an event. Spans are byte offsets into the story text. */
+typedef struct bede_event_actor {
+    const char *code;       /* "IRNGOV"; "---" when none */
+    bede_span span;         /* the words that gave it (empty when none) */
+    int how;                /* bede_actor_how */
+    const char *file;       /* the actor entry that gave the code */
+    uint32_t line;
+    const char *agent_file; /* the agent entry, if one was joined */
+    uint32_t agent_line;
+} bede_event_actor;
+
+/* Event flags. */
+#define BEDE_EVF_PASSIVE 0x01u  /* source from a passive "by" phrase */
+#define BEDE_EVF_NOMINAL 0x02u  /* a noun ("the killing of") gave it */
+#define BEDE_EVF_REPORTED 0x04u /* inside reported speech */
+#define BEDE_EVF_COMPOUND 0x08u /* one of several actors of a phrase */
+#define BEDE_EVF_PATTERN 0x10u  /* a verb pattern matched */
+
+/* One coded event. Strings belong to the coder or the dictionary and live
+ * as long as they do; spans are byte offsets into the story text. */
+typedef struct bede_event {
+    uint32_t sentence;       /* index into bede_doc_sentences() */
+    int32_t date;            /* YYYYMMDD; 0 = unknown */
+    bede_event_actor source, target;
+    const char *code;        /* CAMEO event code: "111" */
+    const char *root;        /* its root code: "11" */
+    int quad_class;          /* 1 verbal coop ... 4 material conflict */
+    double goldstein;        /* -10 .. +10 */
+    const char *label;       /* "Criticize or denounce" */
+    bede_span verb;          /* the verb or noun of the event */
+    bede_span sentence_span; /* the sentence */
+    const char *rule_file;   /* the verb entry or pattern that fired */
+    uint32_t rule_line;
+    const char *rule;        /* the pattern as written, or the verb */
+    uint32_t flags;          /* BEDE_EVF_* */
+} bede_event;
+
+/* Called once per event; a non-zero return stops coding and bede_code
+ * returns BEDE_ERR_ABORTED. */
+typedef int (*bede_event_fn)(const bede_event *ev, void *user);
+/* Called with each line of a coding's explanation (see bede_worker_trace). */
+typedef void (*bede_trace_fn)(const char *line, void *user);
+
+/* Per-thread coding state: the analysed story and scratch space. */
+typedef struct bede_worker bede_worker;
+BEDE_API bede_worker *bede_worker_new(const bede_coder *c, bede_error *err);
+BEDE_API void bede_worker_free(bede_worker *w);
+/* With fn set, coding explains itself line by line: actor matches, each
+ * verb and the patterns tried, and why each event was or was not made. */
+BEDE_API void bede_worker_trace(bede_worker *w, bede_trace_fn fn, void *user);
+
+/* What the coder knows of a story besides its text. */
+typedef struct bede_story {
+    const char *id;  /* may be NULL */
+    int32_t date;    /* YYYYMMDD; 0 = the coder's default date */
+} bede_story;
+
+/* Outcome counts of one story. */
+typedef struct bede_story_stats {
+    uint32_t sentences, events, discarded_sentences;
+    int discarded_story; /* a story-level discard phrase was found */
+    const char *discard; /* the discard phrase that voided it, or NULL */
+} bede_story_stats;
+
+/* Analyses and codes one story, calling fn for each event in text order.
+ * stats may be NULL. Returns the number of events, or a negative status
+ * (invalid UTF-8 names its byte offset in err). The analysed story stays in
+ * the worker until the next call: see bede_worker_doc. */
+BEDE_API int bede_code(bede_worker *w, const char *text, size_t len,
+                       const bede_story *story, bede_event_fn fn,
+                       void *user, bede_story_stats *stats, bede_error *err);
+/* The worker's analysed story (tokens, phrases, clauses) of the last call. */
+BEDE_API const bede_doc *bede_worker_doc(const bede_worker *w);
+
+/* CAMEO event table (data/cameo/events.tsv, built into the library). */
+typedef struct bede_cameo_code {
+    const char *code, *root, *label;
+    int quad_class;
+    double goldstein;
+} bede_cameo_code;
+/* Fills out for code; returns 0, or BEDE_ERR_ARG when code is unknown. */
+BEDE_API int bede_cameo_lookup(const char *code, bede_cameo_code *out);
+
+/* Dates: "YYYY-MM-DD", "YYYYMMDD" or "YYMMDD" -> YYYYMMDD; 0 if invalid. */
+BEDE_API int32_t bede_parse_date(const char *s, size_t len);
+
+/* ============================================================ end coder */
 
 #ifdef __cplusplus
 }

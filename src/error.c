@@ -30,6 +30,8 @@ const char *bede_strerror(int status) {
         return "invalid argument";
     case BEDE_ERR_LIMIT:
         return "limit exceeded";
+    case BEDE_ERR_ABORTED:
+        return "stopped by the caller";
     default:
         return "unknown error";
     }
