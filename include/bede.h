@@ -293,7 +293,8 @@ typedef enum bede_dict_format {
     BEDE_DICT_FORMAT_AUTO,     /* from the file name; see bede_dict_add_file */
     BEDE_DICT_FORMAT_BEDE,
     BEDE_DICT_FORMAT_PETRARCH, /* PETRARCH-2 (dictionaries.rst) */
-    BEDE_DICT_FORMAT_TABARI    /* TABARI 0.8 (manual, ch. 5, 6, 8) */
+    BEDE_DICT_FORMAT_TABARI,   /* TABARI 0.8 (manual, ch. 5, 6, 8) */
+    BEDE_DICT_FORMAT_COMPILED  /* bede_dict_compile's binary form */
 } bede_dict_format;
 
 typedef enum bede_dict_kind {
@@ -339,11 +340,47 @@ BEDE_API int bede_dict_add_text(bede_dict *d, const char *name,
 BEDE_API bede_dict *bede_dict_load_file(const char *path, int format,
                                         int kind, bede_error *err);
 
+/* The compiled form (data/README.md, "Compiled form"): a versioned,
+ * checksummed binary image of a whole dictionary, loaded in milliseconds.
+ *
+ * bede_dict_compile writes d to path (through a temporary file renamed into
+ * place). Returns 0 or a negative bede_status. */
+BEDE_API int bede_dict_compile(const bede_dict *d, const char *path,
+                               bede_error *err);
+/* Maps a compiled file read-only (shared between threads and processes).
+ * A file with the wrong magic, version or byte order, truncated, corrupt or
+ * inconsistent is rejected with err naming it. The dictionary is
+ * read-only: adding files to it is an error. bede_dict_load_file and
+ * bede_dict_add_file (into an empty dictionary) recognise compiled files
+ * by their magic. Free with bede_dict_free(). */
+BEDE_API bede_dict *bede_dict_load_compiled(const char *path,
+                                            bede_error *err);
+/* As bede_dict_load_compiled from buf[0..len), which is copied: the caller
+ * may free buf at once. name is used in messages. */
+BEDE_API bede_dict *bede_dict_load_compiled_memory(const void *buf,
+                                                   size_t len,
+                                                   const char *name,
+                                                   bede_error *err);
+/* Bytes of the compiled image d reads from (mapped and shared for a file
+ * loaded with bede_dict_load_compiled); 0 for a dictionary built from
+ * text. */
+BEDE_API size_t bede_dict_mapped_bytes(const bede_dict *d);
+
+/* Adds a file (as bede_dict_add_file with automatic format and kind) or a
+ * folder: every *.txt in it, in name order; example.txt files are the
+ * folders' test samples and are loaded like the others, so bundled folders
+ * keep theirs out of the way (data/KIND/README.md). Returns the number of
+ * entries added or a negative status; a failing file leaves the ones before
+ * it loaded. */
+BEDE_API int bede_dict_add_path(bede_dict *d, const char *path,
+                                bede_error *err);
+
 /* "actors", "agents", ...; "?" out of range. */
 BEDE_API const char *bede_dict_kind_name(int kind);
 /* Inverse of bede_dict_kind_name; -1 when unknown. */
 BEDE_API int bede_dict_kind_from_name(const char *name);
-/* "bede", "petrarch", "tabari"; inverse returns -1 when unknown. */
+/* "bede", "petrarch", "tabari", "compiled"; inverse returns -1 when
+ * unknown. */
 BEDE_API const char *bede_dict_format_name(int format);
 BEDE_API int bede_dict_format_from_name(const char *name);
 
@@ -352,7 +389,8 @@ BEDE_API int bede_dict_format_from_name(const char *name);
 BEDE_API size_t bede_dict_entry_count(const bede_dict *d, int kind);
 BEDE_API size_t bede_dict_phrase_count(const bede_dict *d, int kind);
 BEDE_API size_t bede_dict_pattern_count(const bede_dict *d);
-/* Bytes of memory held by the handle. */
+/* Bytes of memory held by the handle (with the whole image of a compiled
+ * file, though only the pages read are resident). */
 BEDE_API size_t bede_dict_memory(const bede_dict *d);
 
 /* One code of an entry. Dates are YYYYMMDD numbers; 0 = open end. */
@@ -391,6 +429,15 @@ BEDE_API int bede_dict_get_code(const bede_dict *d, int kind, size_t i,
 BEDE_API const char *bede_dict_get_phrase(const bede_dict *d, int kind,
                                           size_t i, size_t j,
                                           uint32_t *line);
+/* Verb pattern i (0 <= i < bede_dict_pattern_count): its text as written,
+ * its code, the verb block it belongs to and where it was read. */
+typedef struct bede_dict_pattern {
+    const char *text, *code, *block;
+    const char *file;
+    uint32_t line;
+} bede_dict_pattern;
+BEDE_API int bede_dict_get_pattern(const bede_dict *d, size_t i,
+                                   bede_dict_pattern *out);
 /* Index of the code of entry i that applies on date (YYYYMMDD; 0 = no date
  * known: the undated code, else the first), or -1 when none applies. */
 BEDE_API int bede_dict_code_on(const bede_dict *d, int kind, size_t i,

@@ -55,16 +55,16 @@ int bede_dict_kind_from_name(const char *name) {
 }
 
 static const char *const format_names[] = {"auto", "bede", "petrarch",
-                                           "tabari"};
+                                           "tabari", "compiled"};
 
 const char *bede_dict_format_name(int format) {
-    return format >= 0 && format <= BEDE_DICT_FORMAT_TABARI
+    return format >= 0 && format <= BEDE_DICT_FORMAT_COMPILED
                ? format_names[format]
                : "?";
 }
 
 int bede_dict_format_from_name(const char *name) {
-    for (int f = 0; f <= BEDE_DICT_FORMAT_TABARI; f++)
+    for (int f = 0; f <= BEDE_DICT_FORMAT_COMPILED; f++)
         if (strcmp(name, format_names[f]) == 0) return f;
     return -1;
 }
@@ -129,13 +129,14 @@ void bede_dict_default_options(bede_dict_options *opts) {
     memset(opts, 0, sizeof *opts);
 }
 
-bede_dict *bede_dict_new(const bede_dict_options *opts, bede_error *err) {
+bede_dict *dict_alloc(const bede_dict_options *opts, bede_error *err) {
     bede_dict *d = calloc(1, sizeof *d);
     if (!d) {
         bede_fail(err, BEDE_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
         return NULL;
     }
     if (opts) d->opts = *opts;
+    /* tokens only (no tagger): cheap enough to make for every handle */
     bede_text_options to;
     bede_text_default_options(&to);
     to.tag = 0;
@@ -144,7 +145,18 @@ bede_dict *bede_dict_new(const bede_dict_options *opts, bede_error *err) {
     to.utf8_policy = BEDE_UTF8_REPLACE;
     d->an = bede_analyzer_new(&to, err);
     d->doc = bede_doc_new();
-    if (!d->an || !d->doc || trie_init(&d->index, BEDE_DICT_KIND_COUNT) != 0 ||
+    if (!d->an || !d->doc) {
+        bede_dict_free(d);
+        bede_fail(err, BEDE_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
+        return NULL;
+    }
+    return d;
+}
+
+bede_dict *bede_dict_new(const bede_dict_options *opts, bede_error *err) {
+    bede_dict *d = dict_alloc(opts, err);
+    if (!d) return NULL;
+    if (trie_init(&d->index, BEDE_DICT_KIND_COUNT) != 0 ||
         dict_intern(d, "", 0) == NONE) {
         bede_dict_free(d);
         bede_fail(err, BEDE_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
@@ -155,6 +167,16 @@ bede_dict *bede_dict_new(const bede_dict_options *opts, bede_error *err) {
 
 void bede_dict_free(bede_dict *d) {
     if (!d) return;
+    for (size_t i = 0; i < d->notes.n; i++) free(d->notes.v[i].message);
+    free(d->notes.v);
+    bede_analyzer_free(d->an);
+    bede_doc_free(d->doc);
+    free(d->scratch.v);
+    if (d->image) { /* the other arrays are parts of the image */
+        dict_release_image(d);
+        free(d);
+        return;
+    }
     free(d->chars.v);
     free(d->strhash);
     free(d->entries.v);
@@ -165,12 +187,7 @@ void bede_dict_free(bede_dict *d) {
     free(d->blocks.v);
     free(d->patterns.v);
     free(d->elems.v);
-    for (size_t i = 0; i < d->notes.n; i++) free(d->notes.v[i].message);
-    free(d->notes.v);
     trie_free(&d->index);
-    bede_analyzer_free(d->an);
-    bede_doc_free(d->doc);
-    free(d->scratch.v);
     free(d);
 }
 
@@ -638,10 +655,17 @@ int bede_dict_add_text(bede_dict *d, const char *name, const char *text,
     if (!d || (!text && len))
         return bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0, "no dictionary");
     if (!name) name = "(text)";
-    if (format < BEDE_DICT_FORMAT_AUTO || format > BEDE_DICT_FORMAT_TABARI ||
+    if (format < BEDE_DICT_FORMAT_AUTO || format > BEDE_DICT_FORMAT_COMPILED ||
         kind < BEDE_DICT_KIND_AUTO || kind >= BEDE_DICT_KIND_COUNT)
         return bede_fail(err, BEDE_ERR_ARG, name, 0, 0, 0,
                          "unknown format or kind");
+    if (format == BEDE_DICT_FORMAT_COMPILED ||
+        (format == BEDE_DICT_FORMAT_AUTO && dict_is_compiled(text, len)))
+        return dict_add_compiled(d, name, text, len, false, err);
+    if (d->image)
+        return bede_fail(err, BEDE_ERR_ARG, name, 0, 0, 0,
+                         "compiled dictionaries are read-only; load the text "
+                         "files to extend them");
     if (guess(name, text, len, &format, &kind) != 0)
         return bede_fail(err, BEDE_ERR_ARG, name, 0, 0, 0,
                          "cannot tell which kind of dictionary this is "
@@ -680,6 +704,18 @@ int bede_dict_add_file(bede_dict *d, const char *path, int format, int kind,
                        bede_error *err) {
     if (!d || !path)
         return bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0, "no file");
+    if (format == BEDE_DICT_FORMAT_COMPILED || format == BEDE_DICT_FORMAT_AUTO) {
+        /* a compiled file is mapped, not read: look at its magic first */
+        char head[8];
+        size_t got = 0;
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            got = fread(head, 1, sizeof head, f);
+            fclose(f);
+        }
+        if (format == BEDE_DICT_FORMAT_COMPILED || dict_is_compiled(head, got))
+            return dict_add_compiled(d, path, NULL, 0, true, err);
+    }
     char *buf;
     size_t n;
     int rc = read_file(path, &buf, &n, err);
@@ -691,6 +727,8 @@ int bede_dict_add_file(bede_dict *d, const char *path, int format, int kind,
 
 bede_dict *bede_dict_load_file(const char *path, int format, int kind,
                                bede_error *err) {
+    if (format == BEDE_DICT_FORMAT_COMPILED)
+        return bede_dict_load_compiled(path, err);
     bede_dict *d = bede_dict_new(NULL, err);
     if (!d) return NULL;
     if (bede_dict_add_file(d, path, format, kind, err) < 0) {
@@ -720,7 +758,11 @@ size_t bede_dict_pattern_count(const bede_dict *d) {
 
 size_t bede_dict_memory(const bede_dict *d) {
     if (!d) return 0;
-    size_t m = sizeof *d + d->chars.cap + d->strslots * sizeof(uint32_t) +
+    size_t notes = d->notes.cap * sizeof(dict_note_rec);
+    for (size_t i = 0; i < d->notes.n; i++)
+        notes += strlen(d->notes.v[i].message) + 1;
+    if (d->image) return sizeof *d + d->image_len + notes;
+    size_t m = notes + sizeof *d + d->chars.cap + d->strslots * sizeof(uint32_t) +
                d->entries.cap * sizeof(dict_entry) +
                d->phrases.cap * sizeof(dict_phrase) +
                d->words.cap * sizeof(dict_word) +
@@ -780,6 +822,19 @@ const char *bede_dict_get_phrase(const bede_dict *d, int kind, size_t i,
     const dict_phrase *p = &d->phrases.v[e->first_phrase + j];
     if (line) *line = p->line;
     return dict_str(d, p->text);
+}
+
+int bede_dict_get_pattern(const bede_dict *d, size_t i,
+                          bede_dict_pattern *out) {
+    if (!d || !out || i >= d->patterns.n) return BEDE_ERR_ARG;
+    const dict_pattern *p = &d->patterns.v[i];
+    const dict_block *b = &d->blocks.v[p->block];
+    out->text = dict_str(d, p->text);
+    out->code = dict_str(d, p->code);
+    out->block = dict_str(d, b->desc);
+    out->file = dict_str(d, b->file);
+    out->line = p->line;
+    return 0;
 }
 
 static int code_on(const bede_dict *d, const dict_entry *e, int32_t date) {

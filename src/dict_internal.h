@@ -9,6 +9,8 @@
 
 #include "internal.h"
 
+#include <string.h>
+
 #define NONE UINT32_MAX
 
 /* ---- trie.c: a phrase trie over word ids (one root per kind) */
@@ -153,6 +155,13 @@ struct bede_dict {
     bede_analyzer *an;
     bede_doc *doc;
     char_vec scratch;
+    /* A compiled dictionary (dict_compiled.c): the arrays above, except
+     * notes, point into this read-only image of the file, mmap'ed
+     * (image_mapped) or a malloc'ed copy; they are never grown or freed one
+     * by one, and the dictionary takes no more files. */
+    const void *image;
+    size_t image_len;
+    bool image_mapped;
 };
 
 /* A position in the dictionary's arrays, to undo a failed file. */
@@ -160,6 +169,24 @@ typedef struct {
     size_t entries, bykind[BEDE_DICT_KIND_COUNT], phrases, words, codes,
         blocks, patterns, elems, notes, phrase_count[BEDE_DICT_KIND_COUNT];
 } dict_mark;
+
+/* A handle with its options and phrase tokenizer but no arrays yet. */
+BEDE_HIDDEN bede_dict *dict_alloc(const bede_dict_options *opts,
+                                  bede_error *err);
+
+/* ---- dict_compiled.c */
+#define DICT_MAGIC "BEDEDICT"
+/* Do the first bytes of a file say it is a compiled dictionary? */
+static inline bool dict_is_compiled(const void *head, size_t len) {
+    return len >= 8 && memcmp(head, DICT_MAGIC, 8) == 0;
+}
+/* Unmaps or frees a compiled dictionary's image. */
+BEDE_HIDDEN void dict_release_image(bede_dict *d);
+/* Adds a compiled file (file: path) or image buf[0..len) to d: allowed
+ * only while d is empty, d then becomes that compiled dictionary. */
+BEDE_HIDDEN int dict_add_compiled(bede_dict *d, const char *path,
+                                  const void *buf, size_t len, bool file,
+                                  bede_error *err);
 
 BEDE_HIDDEN void dict_save(const bede_dict *d, dict_mark *m);
 BEDE_HIDDEN void dict_rollback(bede_dict *d, const dict_mark *m);

@@ -5,6 +5,9 @@
  *   bede dict lookup  [options] PHRASE DICT...  every code PHRASE can get
  *   bede dict stats   [options] DICT...         counts, memory, load time
  *   bede dict convert [options] DICT... [-o OUT] in bede's format
+ *   bede dict compile [options] -o FILE DICT... the compiled (binary) form
+ *
+ * Every command reads a compiled file as well as the text files.
  */
 #include "bede.h"
 
@@ -28,6 +31,8 @@ static void dict_usage(FILE *f) {
           "  stats      counts per kind, memory, load time\n"
           "  convert    write the dictionaries in bede's format (-o FILE for\n"
           "             one kind, -o DIR for several: DIR/KIND.txt)\n"
+          "  compile    -o FILE DICT...: write the compiled form, which loads\n"
+          "             in milliseconds (every command reads it as DICT)\n"
           "\n"
           "options:\n"
           "  --from bede|petrarch|tabari   format of the DICT files (default:\n"
@@ -35,9 +40,11 @@ static void dict_usage(FILE *f) {
           "  --kind actors|agents|verbs|discards|issues|options\n"
           "  --date YYYY-MM-DD             story date for lookup\n"
           "  --strict                      warnings are errors\n"
-          "  -o, --output PATH             convert: where to write\n",
+          "  -o, --output PATH             convert, compile: where to write\n",
           f);
 }
+
+#define MIB (1024.0 * 1024.0)
 
 static double now(void) {
     struct timespec ts;
@@ -142,7 +149,7 @@ int bede_dict_main(int argc, char **argv) {
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "check") && strcmp(cmd, "lookup") && strcmp(cmd, "stats") &&
-        strcmp(cmd, "convert")) {
+        strcmp(cmd, "convert") && strcmp(cmd, "compile")) {
         fprintf(stderr, "bede dict: unknown command '%s'\n", cmd);
         dict_usage(stderr);
         return 2;
@@ -203,6 +210,11 @@ int bede_dict_main(int argc, char **argv) {
         free(files);
         return 2;
     }
+    if (strcmp(cmd, "compile") == 0 && !out) {
+        fprintf(stderr, "bede dict: compile needs -o FILE\n");
+        free(files);
+        return 2;
+    }
     bede_error err;
     char msg[1024];
     bede_dict *d = bede_dict_new(&opts, &err);
@@ -239,9 +251,29 @@ int bede_dict_main(int argc, char **argv) {
                notes - (size_t)(found > 0 ? found : 0), found);
     } else if (strcmp(cmd, "stats") == 0) {
         print_counts(d);
-        printf("memory    %8.1f MiB\nload      %8.1f ms\n",
-               (double)bede_dict_memory(d) / (1024.0 * 1024.0),
-               (t1 - t0) * 1000.0);
+        size_t mapped = bede_dict_mapped_bytes(d);
+        printf("memory    %8.1f MiB", (double)bede_dict_memory(d) / MIB);
+        if (mapped)
+            printf(" (%.1f MiB of it the compiled file, mapped and shared)",
+                   (double)mapped / MIB);
+        printf("\nload      %8.1f ms\n", (t1 - t0) * 1000.0);
+    } else if (strcmp(cmd, "compile") == 0) {
+        if (bede_dict_compile(d, out, &err) < 0) {
+            fprintf(stderr, "bede: %s\n",
+                    bede_error_format(&err, msg, sizeof msg));
+            status = 1;
+        } else {
+            double t2 = now();
+            size_t entries = 0;
+            for (int k = 0; k < BEDE_DICT_KIND_COUNT; k++)
+                entries += bede_dict_entry_count(d, k);
+            struct stat st;
+            long long size = stat(out, &st) == 0 ? (long long)st.st_size : -1;
+            printf("%s: %zu entries, %lld bytes; read in %.1f ms, compiled "
+                   "in %.1f ms\n",
+                   out, entries, size, (t1 - t0) * 1000.0,
+                   (t2 - t1) * 1000.0);
+        }
     } else if (strcmp(cmd, "lookup") == 0) {
         if (!phrase) {
             fprintf(stderr, "bede dict: lookup needs a PHRASE\n");
