@@ -367,9 +367,8 @@ BEDE_API bede_dict *bede_dict_load_compiled_memory(const void *buf,
 BEDE_API size_t bede_dict_mapped_bytes(const bede_dict *d);
 
 /* Adds a file (as bede_dict_add_file with automatic format and kind) or a
- * folder: every *.txt in it, in name order; example.txt files are the
- * folders' test samples and are loaded like the others, so bundled folders
- * keep theirs out of the way (data/KIND/README.md). Returns the number of
+ * folder: every *.txt in it in name order, except example.txt (the test
+ * sample of each of bede's data folders). Returns the number of
  * entries added or a negative status; a failing file leaves the ones before
  * it loaded. */
 BEDE_API int bede_dict_add_path(bede_dict *d, const char *path,

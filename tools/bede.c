@@ -6,6 +6,8 @@
  *   bede tag    [options] [FILE...|-]   one sentence per line, word/TAG/lemma
  *   bede phrases [options] [FILE...|-]  phrases [NP ...] and clauses {kind ...}
  *   bede dict ...                        dictionaries (tools/bede_dict.c)
+ *   bede explain [options] TEXT          why a text gets its events
+ *                                        (tools/bede_explain.c)
  *   bede version
  */
 #include "bede.h"
@@ -14,10 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef enum { OUT_TEXT, OUT_JSONL } out_format;
 
-int bede_dict_main(int argc, char **argv); /* tools/bede_dict.c */
+#include "cli.h"
 
 typedef struct cli {
     const char *command;
@@ -41,6 +44,8 @@ static void usage(FILE *f) {
           "             {kind ...}\n"
           "  dict       dictionaries: check, lookup, stats, convert\n"
           "             (bede dict --help)\n"
+          "  explain    code a text and show why each event was or was\n"
+          "             not made (bede explain --help)\n"
           "  version    print the library version\n"
           "\n"
           "options:\n"
@@ -58,7 +63,7 @@ static void usage(FILE *f) {
 }
 
 /* Reads a whole file ("-" is standard input). Returns NULL on error. */
-static char *read_all(const char *path, size_t *len) {
+char *cli_read_all(const char *path, size_t *len) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "bede: %s: %s\n", path, strerror(errno));
@@ -246,7 +251,7 @@ static int bracket_cmp(const void *pa, const void *pb) {
 
 /* Prints a sentence with its phrases as [KIND ...] and its clauses other
  * than the main one as {kind ...}; nested spans nest. */
-static void print_sentence_phrases(FILE *out, const bede_doc *doc, size_t si) {
+void cli_print_phrases(FILE *out, const bede_doc *doc, size_t si) {
     const bede_sentence *s = &bede_doc_sentences(doc)[si];
     const bede_token *toks = bede_doc_tokens(doc) + s->first_token;
     const bede_phrase *ph = bede_doc_phrases(doc) + s->first_phrase;
@@ -288,7 +293,7 @@ static void print_sentence_phrases(FILE *out, const bede_doc *doc, size_t si) {
 static void print_sentence_text(FILE *out, const cli *c, const bede_doc *doc,
                                 size_t si) {
     if (strcmp(c->command, "phrases") == 0) {
-        print_sentence_phrases(out, doc, si);
+        cli_print_phrases(out, doc, si);
         return;
     }
     const bede_sentence *s = &bede_doc_sentences(doc)[si];
@@ -368,7 +373,7 @@ static int run_analysis(const cli *c) {
         int nfiles = c->nfiles ? c->nfiles : 1;
         for (int f = 0; f < nfiles; f++) {
             size_t len;
-            char *buf = read_all(files[f], &len);
+            char *buf = cli_read_all(files[f], &len);
             if (!buf) {
                 status = 1;
                 tot.rejected++;
@@ -426,6 +431,8 @@ int main(int argc, char **argv) {
     }
     if (strcmp(c.command, "dict") == 0)
         return bede_dict_main(argc - 1, argv + 1);
+    if (strcmp(c.command, "explain") == 0)
+        return bede_explain_main(argc - 1, argv + 1);
     if (strcmp(c.command, "tokens") != 0 && strcmp(c.command, "tag") != 0 &&
         strcmp(c.command, "phrases") != 0) {
         fprintf(stderr, "bede: unknown command '%s'\n", c.command);
@@ -487,4 +494,41 @@ int main(int argc, char **argv) {
     int rc = run_analysis(&c);
     free(c.files);
     return rc;
+}
+
+/* ------------------------------------------------ shared by subcommands */
+
+const char *cli_data_dir(void) {
+    const char *env = getenv("BEDE_DATA_DIR");
+    if (env && *env) return env;
+    struct stat st;
+    if (stat(BEDE_DATA_DIR "/verbs", &st) == 0) return BEDE_DATA_DIR;
+    return BEDE_INSTALLED_DATA_DIR;
+}
+
+bede_dict *cli_load_dicts(const char *const *paths, int n) {
+    static const char *const bundled[] = {"actors", "agents", "verbs",
+                                          "discards"};
+    bede_error err;
+    char msg[1024];
+    bede_dict *d = bede_dict_new(NULL, &err);
+    if (!d) {
+        fprintf(stderr, "bede: %s\n", bede_error_format(&err, msg, sizeof msg));
+        return NULL;
+    }
+    int count = n ? n : (int)(sizeof bundled / sizeof *bundled);
+    for (int i = 0; i < count; i++) {
+        char path[4096];
+        if (n)
+            snprintf(path, sizeof path, "%s", paths[i]);
+        else
+            snprintf(path, sizeof path, "%s/%s", cli_data_dir(), bundled[i]);
+        if (bede_dict_add_path(d, path, &err) < 0) {
+            fprintf(stderr, "bede: %s\n",
+                    bede_error_format(&err, msg, sizeof msg));
+            bede_dict_free(d);
+            return NULL;
+        }
+    }
+    return d;
 }

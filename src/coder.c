@@ -1,0 +1,1349 @@
+/*
+ * The event coder: an analysed story + dictionaries -> events.
+ *
+ * For each sentence, in order:
+ *
+ * 1. Discards. A discard phrase voids the sentence (or, flagged STORY, the
+ *    whole story).
+ * 2. Mentions. Left to right over the tokens, the longest actor or agent
+ *    phrase starting at each token (dict.c's trie). Null codes (`---`) and
+ *    TABARI's @NOUN/@ADJECTIVE words block a span without giving an actor.
+ * 3. Actors of noun phrases. Every NP of the chunker gets the actors of the
+ *    mentions starting inside it, of its possessor ("Iran 's spokesman") and
+ *    of an "of" phrase after it ("the foreign minister of Iran"). Actor
+ *    codes and agent codes compose: IRN + ~COP = IRNCOP, NGO~ + IRN = NGOIRN.
+ *    A coordination has the actors of its conjuncts. An NP without a named
+ *    actor is resolved from the story (coreference): a pronoun to the last
+ *    subject actor, a definite description ("the council", "the
+ *    spokesman") to the last actor with the same head word or agent; an
+ *    agent alone falls back to the dateline's country.
+ * 4. Verbs. The head of every verb group (and, with opts.nominal, of every
+ *    noun phrase) is looked up in the verb dictionary. The patterns of its
+ *    verb block are matched around it (match_pattern below): words to the
+ *    right of `*` forward from the verb, words to its left backward, other
+ *    words skipped unless `_` joins them, `$` `+` `%` `^` binding actor
+ *    NPs. The pattern with most elements matched wins; with none, the verb's
+ *    own code applies.
+ * 5. Roles. Unbound source: the clause subject (the "by" agent in the
+ *    passive; a relative clause's antecedent, a participial clause's parent
+ *    subject — the chunker sets these). Unbound target: the clause object,
+ *    then the first actor after the verb inside the clause (the passive
+ *    subject in the passive). A negated verb gives no event unless its
+ *    pattern says `not`. A verb of saying whose reported content produced
+ *    events gives no statement event of its own.
+ * 6. Events. One per (source actor, target actor) pair of compound actors;
+ *    a code `A:B` adds the paired event B from target to source. Duplicates
+ *    within a sentence are dropped; with opts.one_a_day, within the story.
+ *
+ * Every step can explain itself through the worker's trace callback.
+ */
+#include "dict_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_ACTORS = 8, MAX_MATCHES = 8, MAX_PATTERN_STEPS = 4096 };
+
+struct bede_coder {
+    const bede_dict *dict;
+    bede_analyzer *an;
+    bede_coder_options opts;
+};
+
+/* One actor of a noun phrase. Codes are offsets into the worker's pool. */
+typedef struct {
+    uint32_t code;         /* pool offset */
+    uint32_t first, last;  /* doc tokens that gave it */
+    uint8_t how;           /* bede_actor_how */
+    uint32_t file, line;   /* dict strings (interned ids) */
+    uint32_t agent_file, agent_line;
+} actor;
+
+/* A dictionary match over doc tokens [first, last). */
+typedef struct {
+    uint32_t first, last;
+    uint8_t agent;    /* an agent, not an actor */
+    uint8_t blocked;  /* a null code: no actor here */
+    uint32_t entry;   /* global entry index */
+    int32_t code;     /* code index within the entry */
+} mention;
+
+/* What an NP resolved to: a run of actors. */
+typedef struct {
+    uint32_t first, n;
+    uint8_t done;
+} np_actors;
+
+/* An actor seen earlier in the story, for coreference. */
+typedef struct {
+    actor a;
+    uint32_t head;    /* pool offset of the NP's head word (lower case) */
+    uint32_t agent;   /* pool offset of the agent code, or NONE */
+    uint8_t subject;
+} seen_actor;
+
+/* A candidate event before emission. */
+typedef struct {
+    actor src, tgt;
+    uint32_t code; /* dict string */
+    uint32_t verb_first, verb_last;
+    uint32_t rule_file, rule_line, rule; /* dict strings; rule may be NONE */
+    uint32_t flags;
+    uint32_t sentence;
+} cand;
+
+struct bede_worker {
+    const bede_coder *c;
+    bede_doc *doc;
+    bede_trace_fn trace;
+    void *trace_user;
+    char_vec pool; /* composed codes, head words; reset per story */
+    struct { mention *v; size_t n, cap; } mentions;
+    struct { actor *v; size_t n, cap; } actors;
+    struct { np_actors *v; size_t n, cap; } nps; /* per phrase of sentence */
+    struct { seen_actor *v; size_t n, cap; } seen;
+    struct { cand *v; size_t n, cap; } cands;
+    struct { cand *v; size_t n, cap; } story_events; /* one-a-day */
+    int32_t date;
+    uint32_t context; /* pool offset of the dateline country code, or NONE */
+    /* the sentence being coded */
+    const bede_sentence *s;
+    const bede_token *toks; /* of the sentence */
+    const bede_phrase *ph;
+    const bede_clause *cl;
+};
+
+/* ------------------------------------------------------------ options */
+
+void bede_coder_default_options(bede_coder_options *opts) {
+    memset(opts, 0, sizeof *opts);
+    opts->nominal = 1;
+    opts->coreference = 1;
+}
+
+bede_coder *bede_coder_new(const bede_dict *dict,
+                           const bede_coder_options *opts, bede_error *err) {
+    if (!dict) {
+        bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0, "no dictionary");
+        return NULL;
+    }
+    bede_coder *c = calloc(1, sizeof *c);
+    if (!c) {
+        bede_fail(err, BEDE_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
+        return NULL;
+    }
+    c->dict = dict;
+    if (opts)
+        c->opts = *opts;
+    else
+        bede_coder_default_options(&c->opts);
+    c->an = bede_analyzer_new(NULL, err);
+    if (!c->an) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void bede_coder_free(bede_coder *c) {
+    if (!c) return;
+    bede_analyzer_free(c->an);
+    free(c);
+}
+
+const bede_dict *bede_coder_dict(const bede_coder *c) {
+    return c ? c->dict : NULL;
+}
+
+bede_worker *bede_worker_new(const bede_coder *c, bede_error *err) {
+    bede_worker *w = calloc(1, sizeof *w);
+    if (!w || !c || !(w->doc = bede_doc_new())) {
+        free(w);
+        bede_fail(err, c ? BEDE_ERR_NOMEM : BEDE_ERR_ARG, NULL, 0, 0, 0,
+                  c ? "out of memory" : "no coder");
+        return NULL;
+    }
+    w->c = c;
+    return w;
+}
+
+void bede_worker_free(bede_worker *w) {
+    if (!w) return;
+    bede_doc_free(w->doc);
+    free(w->pool.v);
+    free(w->mentions.v);
+    free(w->actors.v);
+    free(w->nps.v);
+    free(w->seen.v);
+    free(w->cands.v);
+    free(w->story_events.v);
+    free(w);
+}
+
+void bede_worker_trace(bede_worker *w, bede_trace_fn fn, void *user) {
+    if (!w) return;
+    w->trace = fn;
+    w->trace_user = user;
+}
+
+const bede_doc *bede_worker_doc(const bede_worker *w) {
+    return w ? w->doc : NULL;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static void tracef(bede_worker *w, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void tracef(bede_worker *w, const char *fmt, ...) {
+    if (!w->trace) return;
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    w->trace(buf, w->trace_user);
+}
+
+static const char *pstr(const bede_worker *w, uint32_t off) {
+    return off == NONE ? NULL : w->pool.v + off;
+}
+
+static const char *dstr(const bede_worker *w, uint32_t id) {
+    return dict_str(w->c->dict, id);
+}
+
+/* Lower-case text of sentence token i. */
+static const char *tlower(const bede_worker *w, uint32_t i) {
+    return bede_doc_string(w->doc, w->toks[i].lower);
+}
+static const char *tlemma(const bede_worker *w, uint32_t i) {
+    return bede_doc_string(w->doc, w->toks[i].lemma);
+}
+
+/* The text of sentence tokens [a, b) for the trace. */
+static const char *span_text(const bede_worker *w, uint32_t a, uint32_t b,
+                             char *buf, size_t cap) {
+    const char *text = bede_doc_text(w->doc);
+    if (a >= b) return "";
+    uint32_t s = w->toks[a].span.start, e = w->toks[b - 1].span.end;
+    size_t n = e - s < cap - 1 ? e - s : cap - 1;
+    memcpy(buf, text + s, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static bool is_state(const char *code) {
+    /* three letters, all upper case: a state (or a bare region code) */
+    return strlen(code) == 3 && code[0] >= 'A' && code[0] <= 'Z';
+}
+
+static bool is_verb_tag(int tag) {
+    return tag == BEDE_TAG_VB || tag == BEDE_TAG_VBD || tag == BEDE_TAG_VBG ||
+           tag == BEDE_TAG_VBN || tag == BEDE_TAG_VBP || tag == BEDE_TAG_VBZ;
+}
+static bool is_noun_tag(int tag) {
+    return tag == BEDE_TAG_NN || tag == BEDE_TAG_NNS || tag == BEDE_TAG_NNP ||
+           tag == BEDE_TAG_NNPS;
+}
+
+/* ------------------------------------------------------------ mentions */
+
+/* The applying code string of a dictionary match, or NULL. */
+static const char *match_code(const bede_dict *d, uint32_t ge, int32_t ci) {
+    const dict_entry *e = &d->entries.v[ge];
+    if (ci < 0 || (uint32_t)ci >= e->ncodes) return NULL;
+    return dict_str(d, d->codes.v[e->first_code + (uint32_t)ci].code);
+}
+
+static uint32_t global_entry(const bede_dict *d, int kind, uint32_t local) {
+    return d->bykind[kind].v[local];
+}
+
+/* Longest actor or agent match at doc token `at` (< end). */
+static bool find_mention(bede_worker *w, uint32_t at, uint32_t end,
+                         mention *out) {
+    const bede_dict *d = w->c->dict;
+    bede_dict_match ma[MAX_MATCHES], mg[MAX_MATCHES];
+    int na = bede_dict_match_at(d, BEDE_DICT_ACTORS, w->doc, at, end, w->date,
+                                ma, MAX_MATCHES);
+    int ng = bede_dict_match_at(d, BEDE_DICT_AGENTS, w->doc, at, end, w->date,
+                                mg, MAX_MATCHES);
+    if (na <= 0 && ng <= 0) return false;
+    bool use_agent = ng > 0 && (na <= 0 || mg[0].last > ma[0].last);
+    const bede_dict_match *m = use_agent ? &mg[0] : &ma[0];
+    int kind = use_agent ? BEDE_DICT_AGENTS : BEDE_DICT_ACTORS;
+    out->first = m->first;
+    out->last = m->last;
+    out->agent = use_agent;
+    out->entry = global_entry(d, kind, m->entry);
+    out->code = m->code;
+    const char *code = match_code(d, out->entry, m->code);
+    out->blocked = !code || code[0] == '-' || code[0] == '@' ||
+                   strcmp(code, "###") == 0 || strcmp(code, "+++") == 0;
+    return true;
+}
+
+static int collect_mentions(bede_worker *w) {
+    w->mentions.n = 0;
+    uint32_t base = w->s->first_token, end = base + w->s->token_count;
+    for (uint32_t i = base; i < end;) {
+        mention m;
+        if (!find_mention(w, i, end, &m)) {
+            i++;
+            continue;
+        }
+        if (VEC_PUSH(w->mentions, m)) return BEDE_ERR_NOMEM;
+        if (w->trace) {
+            char buf[256];
+            const bede_dict *d = w->c->dict;
+            const dict_entry *e = &d->entries.v[m.entry];
+            const char *code = match_code(d, m.entry, m.code);
+            tracef(w, "  %s \"%s\" = %s  (%s:%u)%s",
+                   m.agent ? "agent" : "actor",
+                   span_text(w, m.first - base, m.last - base, buf,
+                             sizeof buf),
+                   code ? code : "(no code on this date)",
+                   dict_str(d, e->file), e->line,
+                   m.blocked ? "  not an actor" : "");
+        }
+        i = m.last;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ NP actors */
+
+static uint32_t pool_code(bede_worker *w, const char *s, size_t n) {
+    return pool_add(&w->pool, s, n);
+}
+
+/* Joins an agent code (~COP, NGO~, COP) to an actor code. */
+static uint32_t compose(bede_worker *w, const char *actor_code,
+                        const char *agent) {
+    char buf[128];
+    size_t an = strlen(agent);
+    if (an && agent[0] == '~')
+        snprintf(buf, sizeof buf, "%s%s", actor_code, agent + 1);
+    else if (an && agent[an - 1] == '~')
+        snprintf(buf, sizeof buf, "%.*s%s", (int)(an - 1), agent,
+                 actor_code);
+    else
+        snprintf(buf, sizeof buf, "%s%s", actor_code, agent);
+    return pool_code(w, buf, strlen(buf));
+}
+
+/* Agent code without its `~`: "~COP" -> "COP". */
+static uint32_t bare_agent(bede_worker *w, const char *agent) {
+    size_t n = strlen(agent);
+    if (n && agent[0] == '~') return pool_code(w, agent + 1, n - 1);
+    if (n && agent[n - 1] == '~') return pool_code(w, agent, n - 1);
+    return pool_code(w, agent, n);
+}
+
+static int push_actor(bede_worker *w, const actor *a) {
+    return VEC_PUSH(w->actors, *a);
+}
+
+static void resolve_np(bede_worker *w, uint32_t p);
+
+/* Mentions starting inside sentence tokens [a, b). */
+static void mentions_in(bede_worker *w, uint32_t a, uint32_t b,
+                        const mention **act, size_t *nact,
+                        const mention **agent) {
+    uint32_t base = w->s->first_token;
+    for (size_t i = 0; i < w->mentions.n; i++) {
+        const mention *m = &w->mentions.v[i];
+        if (m->first < base + a || m->first >= base + b || m->blocked)
+            continue;
+        if (m->agent) {
+            *agent = m; /* the last agent is the head's */
+        } else if (*nact < MAX_ACTORS) {
+            act[(*nact)++] = m;
+        }
+    }
+}
+
+/* A seen actor for a pronoun or a description, or NULL. */
+static const seen_actor *corefer(const bede_worker *w, const char *head,
+                                 const char *agent, bool pronoun) {
+    for (size_t i = w->seen.n; i-- > 0;) {
+        const seen_actor *s = &w->seen.v[i];
+        if (pronoun) {
+            if (s->subject) return s;
+            continue;
+        }
+        if (head && s->head != NONE && strcmp(pstr(w, s->head), head) == 0)
+            return s;
+        if (agent && s->agent != NONE && strcmp(pstr(w, s->agent), agent) == 0)
+            return s;
+    }
+    if (pronoun && w->seen.n) return &w->seen.v[w->seen.n - 1];
+    return NULL;
+}
+
+static const char *const PERSONAL_PRONOUNS[] = {
+    "he", "she", "it", "they", "him", "her", "them", "we", "us", NULL};
+
+/* Resolves phrase p (an NP, sentence-relative) into w->nps.v[p]. */
+static void resolve_np(bede_worker *w, uint32_t p) {
+    np_actors *out = &w->nps.v[p];
+    if (out->done) return;
+    out->done = 1;
+    out->first = (uint32_t)w->actors.n;
+    out->n = 0;
+    const bede_phrase *ph = &w->ph[p];
+    const bede_dict *d = w->c->dict;
+    uint32_t base = w->s->first_token;
+
+    /* a coordination: its conjuncts' actors */
+    if (ph->flags & BEDE_PHF_COORD) {
+        uint32_t first = (uint32_t)w->actors.n;
+        for (uint32_t q = p + 1; q < w->s->phrase_count; q++) {
+            const bede_phrase *c = &w->ph[q];
+            if (c->first >= ph->last) break;
+            if (!(c->flags & BEDE_PHF_CONJUNCT) || c->attach != (int32_t)p)
+                continue;
+            resolve_np(w, q);
+            const np_actors *r = &w->nps.v[q];
+            for (uint32_t k = 0; k < r->n && w->actors.n - first < MAX_ACTORS;
+                 k++) {
+                actor a = w->actors.v[r->first + k];
+                push_actor(w, &a);
+            }
+        }
+        out->first = first;
+        out->n = (uint32_t)(w->actors.n - first);
+        return;
+    }
+
+    const mention *act[MAX_ACTORS];
+    size_t nact = 0;
+    const mention *agent = NULL;
+    mentions_in(w, ph->first, ph->last, act, &nact, &agent);
+    /* the possessor right before it, and an "of" phrase right after */
+    uint32_t pfirst = ph->first, plast = ph->last;
+    for (uint32_t q = 0; q < w->s->phrase_count; q++) {
+        const bede_phrase *o = &w->ph[q];
+        if ((o->flags & BEDE_PHF_POSSESSOR) && o->attach == (int32_t)p &&
+            o->kind == BEDE_PHRASE_NP) {
+            const mention *pa = NULL;
+            if (nact == 0) mentions_in(w, o->first, o->last, act, &nact, &pa);
+            if (!agent && pa) agent = pa;
+            if (o->first < pfirst) pfirst = o->first;
+        }
+        if (o->kind == BEDE_PHRASE_PP && o->attach == (int32_t)p &&
+            o->first == ph->last && strcmp(tlower(w, o->first), "of") == 0 &&
+            nact == 0 && q + 1 < w->s->phrase_count) {
+            const mention *pa = NULL;
+            mentions_in(w, o->first, o->last, act, &nact, &pa);
+            if (nact) plast = o->last;
+        }
+    }
+    char buf[256];
+    if (nact) {
+        const char *agent_code =
+            agent ? match_code(d, agent->entry, agent->code) : NULL;
+        for (size_t i = 0; i < nact; i++) {
+            const dict_entry *e = &d->entries.v[act[i]->entry];
+            const char *code = match_code(d, act[i]->entry, act[i]->code);
+            /* "PRK/KOR": several actors at once */
+            for (const char *c = code; c && *c;) {
+                const char *slash = strchr(c, '/');
+                size_t n = slash ? (size_t)(slash - c) : strlen(c);
+                char one[64];
+                snprintf(one, sizeof one, "%.*s", (int)n, c);
+                actor a = {0};
+                a.first = base + pfirst;
+                a.last = base + plast;
+                a.how = BEDE_ACTOR_PHRASE;
+                a.file = e->file;
+                a.line = e->line;
+                a.agent_file = a.agent_line = 0;
+                a.agent_file = NONE;
+                if (agent_code && is_state(one) &&
+                    agent->first >= act[i]->last) {
+                    a.code = compose(w, one, agent_code);
+                    const dict_entry *ge = &d->entries.v[agent->entry];
+                    a.agent_file = ge->file;
+                    a.agent_line = ge->line;
+                } else {
+                    a.code = pool_code(w, one, n);
+                }
+                if (w->actors.n - out->first < MAX_ACTORS) push_actor(w, &a);
+                c = slash ? slash + 1 : NULL;
+            }
+        }
+        out->n = (uint32_t)(w->actors.n - out->first);
+        return;
+    }
+    if (!w->c->opts.coreference) return;
+    /* no named actor: a pronoun, a description or an agent alone */
+    const char *head = tlower(w, ph->head);
+    bool pronoun = (ph->flags & BEDE_PHF_PRONOUN) &&
+                   str_in_list(PERSONAL_PRONOUNS, head);
+    const char *agent_code =
+        agent ? match_code(d, agent->entry, agent->code) : NULL;
+    uint32_t bare = agent_code ? bare_agent(w, agent_code) : NONE;
+    bool definite = ph->det >= 0 &&
+                    (strcmp(tlower(w, (uint32_t)ph->det), "the") == 0 ||
+                     strcmp(tlower(w, (uint32_t)ph->det), "its") == 0 ||
+                     strcmp(tlower(w, (uint32_t)ph->det), "their") == 0);
+    if (!pronoun && !agent_code && !definite) return;
+    const seen_actor *s =
+        pronoun ? corefer(w, NULL, NULL, true)
+                : corefer(w, definite ? head : NULL, bare == NONE ? NULL : pstr(w, bare), false);
+    actor a = {0};
+    a.first = base + ph->first;
+    a.last = base + ph->last;
+    a.agent_file = NONE;
+    a.file = NONE;
+    if (s) {
+        a.code = s->a.code;
+        a.how = BEDE_ACTOR_COREF;
+        a.file = s->a.file;
+        a.line = s->a.line;
+    } else if (agent_code && w->context != NONE) {
+        a.code = compose(w, pstr(w, w->context), agent_code);
+        a.how = BEDE_ACTOR_CONTEXT;
+    } else {
+        return;
+    }
+    if (agent) {
+        const dict_entry *ge = &d->entries.v[agent->entry];
+        a.agent_file = ge->file;
+        a.agent_line = ge->line;
+    }
+    push_actor(w, &a);
+    out->n = 1;
+    tracef(w, "  \"%s\" refers to %s (%s)",
+           span_text(w, ph->first, ph->last, buf, sizeof buf),
+           pstr(w, a.code),
+           a.how == BEDE_ACTOR_COREF ? "named earlier" : "dateline country");
+}
+
+/* Actors of phrase p (resolving it on first use); NULL if none. */
+static const np_actors *np_of(bede_worker *w, int32_t p) {
+    if (p < 0 || (uint32_t)p >= w->s->phrase_count) return NULL;
+    if (w->ph[p].kind != BEDE_PHRASE_NP) return NULL;
+    resolve_np(w, (uint32_t)p);
+    const np_actors *r = &w->nps.v[p];
+    return r->n ? r : NULL;
+}
+
+/* Remembers the actors of the sentence's NPs for later coreference. */
+static void remember(bede_worker *w) {
+    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
+        const bede_phrase *ph = &w->ph[p];
+        if (ph->kind != BEDE_PHRASE_NP || (ph->flags & BEDE_PHF_COORD))
+            continue;
+        const np_actors *r = np_of(w, (int32_t)p);
+        if (!r || w->actors.v[r->first].how == BEDE_ACTOR_COREF) continue;
+        bool subject = false;
+        for (uint32_t c = 0; c < w->s->clause_count; c++)
+            if (w->cl[c].subject == (int32_t)p) subject = true;
+        seen_actor s;
+        s.a = w->actors.v[r->first];
+        const char *head = tlower(w, ph->head);
+        s.head = pool_code(w, head, strlen(head));
+        s.agent = NONE;
+        const char *code = pstr(w, s.a.code);
+        if (strlen(code) >= 6) s.agent = pool_code(w, code + 3, 3);
+        s.subject = subject;
+        VEC_PUSH(w->seen, s);
+    }
+}
+
+/* ------------------------------------------------------------ patterns */
+
+typedef struct {
+    bede_worker *w;
+    const dict_pattern *pat;
+    const dict_elem *el;
+    uint32_t lo, hi;     /* sentence tokens the pattern may use */
+    int32_t src, tgt;    /* bound NPs (phrase index) */
+    int32_t comp;        /* `%` */
+    uint32_t words;      /* words matched */
+    int steps;
+    bool has_not;
+} pmatch;
+
+/* The NP (not COORD's conjuncts) with actors starting at sentence token i. */
+static int32_t actor_np_at(bede_worker *w, uint32_t i) {
+    int32_t best = -1;
+    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
+        const bede_phrase *ph = &w->ph[p];
+        if (ph->kind != BEDE_PHRASE_NP || (ph->flags & BEDE_PHF_CONJUNCT))
+            continue;
+        if (ph->first == i || ((ph->flags & BEDE_PHF_POSSESSOR) == 0 &&
+                               ph->first < i && i < ph->last &&
+                               ph->det >= 0 && (uint32_t)ph->det + 1 == i)) {
+            if (np_of(w, (int32_t)p)) {
+                best = (int32_t)p;
+                break;
+            }
+        }
+    }
+    if (best >= 0 && (w->ph[best].flags & BEDE_PHF_POSSESSOR) &&
+        w->ph[best].attach >= 0 && np_of(w, w->ph[best].attach))
+        best = w->ph[best].attach; /* "Iran 's army": the whole NP */
+    return best;
+}
+
+static bool word_at(const pmatch *m, uint32_t i, uint32_t word, int mode) {
+    const char *ws = dict_str(m->w->c->dict, word);
+    const char *lower = tlower(m->w, i), *lemma = tlemma(m->w, i);
+    switch (mode & 3) {
+    case WORD_STEM: return strncmp(lower, ws, strlen(ws)) == 0;
+    case WORD_ENDINGS: {
+        size_t n = strlen(ws);
+        if (strncmp(lower, ws, n) != 0) return strcmp(lemma, ws) == 0;
+        const char *r = lower + n;
+        return !*r || !strcmp(r, "s") || !strcmp(r, "es") ||
+               !strcmp(r, "ed") || !strcmp(r, "ing") || !strcmp(r, "en") ||
+               strcmp(lemma, ws) == 0;
+    }
+    default: return strcmp(lower, ws) == 0 || strcmp(lemma, ws) == 0;
+    }
+}
+
+/* Does the synset phrase `ph` match forward at token i? End in *end. */
+static bool phrase_at(const pmatch *m, const dict_phrase *ph, uint32_t i,
+                      uint32_t *end) {
+    const bede_dict *d = m->w->c->dict;
+    for (uint32_t k = 0; k < ph->nwords; k++) {
+        const dict_word *wd = &d->words.v[ph->first_word + k];
+        if (i + k >= m->hi || !word_at(m, i + k, wd->word, wd->mode))
+            return false;
+    }
+    *end = i + ph->nwords;
+    return true;
+}
+
+static bool synset_at(const pmatch *m, uint32_t entry, uint32_t i,
+                      uint32_t *end) {
+    const bede_dict *d = m->w->c->dict;
+    const dict_entry *e = &d->entries.v[entry];
+    for (uint32_t k = 0; k < e->nphrases; k++)
+        if (phrase_at(m, &d->phrases.v[e->first_phrase + k], i, end))
+            return true;
+    return false;
+}
+
+/* Index just past the alternative group starting at element k (ALT_OPEN). */
+static uint32_t alt_end(const pmatch *m, uint32_t k, uint32_t n) {
+    int depth = 0;
+    for (; k < n; k++) {
+        if (m->el[k].type == PAT_ALT_OPEN) depth++;
+        if (m->el[k].type == PAT_ALT_CLOSE && --depth == 0) return k + 1;
+    }
+    return n;
+}
+
+/* Matches elements [k, n) forward from token i (may skip unless joined).
+ * On success records the bindings; returns true. */
+static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined);
+
+static bool fwd_one(pmatch *m, uint32_t k, uint32_t n, uint32_t j) {
+    const dict_elem *e = &m->el[k];
+    uint32_t end;
+    switch (e->type) {
+    case PAT_WORD:
+        if (!word_at(m, j, e->value, e->mode)) return false;
+        m->words++;
+        if (fwd(m, k + 1, n, j + 1, e->joined)) return true;
+        m->words--;
+        return false;
+    case PAT_SYNSET:
+        if (!synset_at(m, e->value, j, &end)) return false;
+        m->words++;
+        if (fwd(m, k + 1, n, end, e->joined)) return true;
+        m->words--;
+        return false;
+    case PAT_SOURCE:
+    case PAT_TARGET:
+    case PAT_COMPOUND:
+    case PAT_SKIP: {
+        int32_t p = actor_np_at(m->w, j);
+        if (p < 0) return false;
+        int32_t *slot = e->type == PAT_SOURCE   ? &m->src
+                        : e->type == PAT_TARGET ? &m->tgt
+                        : e->type == PAT_COMPOUND ? &m->comp
+                                                  : NULL;
+        int32_t old = slot ? *slot : -1;
+        if (slot) *slot = p;
+        m->words++;
+        if (fwd(m, k + 1, n, m->w->ph[p].last, e->joined)) return true;
+        m->words--;
+        if (slot) *slot = old;
+        return false;
+    }
+    default: return false;
+    }
+}
+
+static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined) {
+    if (++m->steps > MAX_PATTERN_STEPS) return false;
+    /* brackets of noun and prepositional phrases only group words */
+    while (k < n && (m->el[k].type == PAT_NP_OPEN ||
+                     m->el[k].type == PAT_NP_CLOSE ||
+                     m->el[k].type == PAT_PP_OPEN ||
+                     m->el[k].type == PAT_PP_CLOSE))
+        k++;
+    if (k >= n) return true;
+    if (m->el[k].type == PAT_VERB) return false; /* not here */
+    if (m->el[k].type == PAT_ALT_OPEN) {
+        /* { a | b c | d } rest: try each alternative followed by rest */
+        uint32_t close = alt_end(m, k, n);
+        uint32_t start = k + 1;
+        for (uint32_t a = k + 1; a < close; a++) {
+            const dict_elem *e = &m->el[a];
+            if (e->type != PAT_ALT_OR && e->type != PAT_ALT_CLOSE) continue;
+            /* alternative [start, a) then [close, n) */
+            for (uint32_t j = i; j < m->hi; j++) {
+                pmatch save = *m;
+                if (start < a && fwd_one(m, start, a, j)) {
+                    /* matched alternative; continue with the rest from
+                     * where it ended: approximate by rematching rest from
+                     * the next token after the alternative's last word */
+                    if (fwd(m, close, n, j + (a - start), false)) return true;
+                }
+                *m = save;
+                if (joined) break;
+            }
+            start = a + 1;
+        }
+        return false;
+    }
+    for (uint32_t j = i; j < m->hi; j++) {
+        if (fwd_one(m, k, n, j)) return true;
+        if (joined) break;
+        if (m->steps > MAX_PATTERN_STEPS) return false;
+    }
+    return false;
+}
+
+/* Backward: elements [0, k) right to left ending before token i. */
+static bool bwd(pmatch *m, int32_t k, uint32_t i) {
+    if (++m->steps > MAX_PATTERN_STEPS) return false;
+    while (k >= 0 && (m->el[k].type == PAT_NP_OPEN ||
+                      m->el[k].type == PAT_NP_CLOSE ||
+                      m->el[k].type == PAT_PP_OPEN ||
+                      m->el[k].type == PAT_PP_CLOSE ||
+                      m->el[k].type == PAT_ALT_OPEN ||
+                      m->el[k].type == PAT_ALT_OR ||
+                      m->el[k].type == PAT_ALT_CLOSE))
+        k--;
+    if (k < 0) return true;
+    const dict_elem *e = &m->el[k];
+    bool joined = e->joined;
+    for (uint32_t j = i; j-- > m->lo;) {
+        if (e->type == PAT_WORD) {
+            if (word_at(m, j, e->value, e->mode)) {
+                const char *ws = dict_str(m->w->c->dict, e->value);
+                bool isnot = !strcmp(ws, "not") || !strcmp(ws, "n't") ||
+                             !strcmp(ws, "never");
+                m->words++;
+                if (isnot) m->has_not = true;
+                if (bwd(m, k - 1, j)) return true;
+                m->words--;
+                if (isnot) m->has_not = false;
+            }
+        } else if (e->type == PAT_SOURCE || e->type == PAT_TARGET ||
+                   e->type == PAT_COMPOUND || e->type == PAT_SKIP) {
+            /* the actor NP ending at or before j */
+            for (uint32_t p = 0; p < m->w->s->phrase_count; p++) {
+                const bede_phrase *ph = &m->w->ph[p];
+                if (ph->kind != BEDE_PHRASE_NP || ph->last != j + 1 ||
+                    (ph->flags & BEDE_PHF_CONJUNCT) ||
+                    (ph->flags & BEDE_PHF_POSSESSOR) || !np_of(m->w, (int32_t)p))
+                    continue;
+                int32_t *slot = e->type == PAT_SOURCE   ? &m->src
+                                : e->type == PAT_TARGET ? &m->tgt
+                                : e->type == PAT_COMPOUND ? &m->comp
+                                                          : NULL;
+                int32_t old = slot ? *slot : -1;
+                if (slot) *slot = (int32_t)p;
+                m->words++;
+                if (bwd(m, k - 1, ph->first)) return true;
+                m->words--;
+                if (slot) *slot = old;
+            }
+        } else if (e->type == PAT_SYNSET) {
+            uint32_t end;
+            if (synset_at(m, e->value, j, &end) && end <= i) {
+                m->words++;
+                if (bwd(m, k - 1, j)) return true;
+                m->words--;
+            }
+        }
+        /* `a_*`: the word must come right before */
+        if (k + 1 < (int32_t)m->pat->nelems && m->el[k].joined) break;
+        if (m->steps > MAX_PATTERN_STEPS) return false;
+        (void)joined;
+    }
+    return false;
+}
+
+/* Matches pattern pat around the verb at sentence tokens [v0, v1) within
+ * [lo, hi). */
+static bool match_pattern(bede_worker *w, const dict_pattern *pat,
+                          uint32_t v0, uint32_t v1, uint32_t lo, uint32_t hi,
+                          pmatch *m) {
+    const bede_dict *d = w->c->dict;
+    memset(m, 0, sizeof *m);
+    m->w = w;
+    m->pat = pat;
+    m->el = &d->elems.v[pat->first_elem];
+    m->lo = lo;
+    m->hi = hi;
+    m->src = m->tgt = m->comp = -1;
+    uint32_t star = pat->nelems;
+    for (uint32_t k = 0; k < pat->nelems; k++)
+        if (m->el[k].type == PAT_VERB) {
+            star = k;
+            break;
+        }
+    if (star == pat->nelems) return false;
+    bool joined = m->el[star].joined;
+    if (!fwd(m, star + 1, pat->nelems, v1, joined)) return false;
+    uint32_t words = m->words;
+    int32_t src = m->src, tgt = m->tgt, comp = m->comp;
+    if (!bwd(m, (int32_t)star - 1, v0)) return false;
+    (void)words;
+    (void)src;
+    (void)tgt;
+    (void)comp;
+    return true;
+}
+
+/* ------------------------------------------------------------ events */
+
+static const char *const SAY_LEMMAS[] = {
+    "say", "tell", "state", "add", "announce", "claim", "report", "insist",
+    "stress", "warn", "note", "declare", "write", "confirm", NULL};
+
+static int add_cand(bede_worker *w, const actor *src, const actor *tgt,
+                    const char *code, size_t cn, uint32_t v0, uint32_t v1,
+                    uint32_t rule_file, uint32_t rule_line, uint32_t rule,
+                    uint32_t flags) {
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.src = *src;
+    if (tgt) {
+        c.tgt = *tgt;
+    } else {
+        c.tgt.code = NONE;
+        c.tgt.how = BEDE_ACTOR_NONE;
+        c.tgt.file = c.tgt.agent_file = NONE;
+    }
+    c.code = pool_code(w, code, cn);
+    c.verb_first = v0;
+    c.verb_last = v1;
+    c.rule_file = rule_file;
+    c.rule_line = rule_line;
+    c.rule = rule;
+    c.flags = flags;
+    return VEC_PUSH(w->cands, c);
+}
+
+/* Emits events for every source x target of the NP runs, for code (may be
+ * "A:B", "A", ":B"). */
+static void make_events(bede_worker *w, const np_actors *src,
+                        const np_actors *tgt, const char *code, uint32_t v0,
+                        uint32_t v1, uint32_t rule_file, uint32_t rule_line,
+                        uint32_t rule, uint32_t flags) {
+    char main_code[16] = "", paired[16] = "";
+    const char *colon = strchr(code, ':');
+    size_t mn = colon ? (size_t)(colon - code) : strlen(code);
+    snprintf(main_code, sizeof main_code, "%.*s", (int)mn, code);
+    if (colon) snprintf(paired, sizeof paired, "%s", colon + 1);
+    /* TABARI's ! and ? (dominant / subordinate) do not change the code */
+    for (char *p = main_code; *p; p++)
+        if (*p == '!' || *p == '?') *p = 0;
+    for (char *p = paired; *p; p++)
+        if (*p == '!' || *p == '?') *p = 0;
+    uint32_t nf = (src->n > 1 || (tgt && tgt->n > 1)) ? BEDE_EVF_COMPOUND : 0;
+    for (uint32_t i = 0; i < src->n; i++) {
+        actor sa = w->actors.v[src->first + i];
+        uint32_t nt = tgt ? tgt->n : 1;
+        for (uint32_t j = 0; j < nt; j++) {
+            const actor *ta = tgt ? &w->actors.v[tgt->first + j] : NULL;
+            if (ta && strcmp(pstr(w, sa.code), pstr(w, ta->code)) == 0)
+                continue; /* an actor acting on itself */
+            if (*main_code && strcmp(main_code, "---") != 0)
+                add_cand(w, &sa, ta, main_code, strlen(main_code), v0, v1,
+                         rule_file, rule_line, rule, flags | nf);
+            if (*paired && strcmp(paired, "---") != 0 && ta)
+                add_cand(w, ta, &sa, paired, strlen(paired), v0, v1,
+                         rule_file, rule_line, rule, flags | nf);
+        }
+    }
+}
+
+/* Tokens of the clause that a verb's patterns and default target may use:
+ * [lo, hi) = the clause, cut before a nested clause other than an
+ * infinitival one that starts after the verb. */
+static void verb_window(bede_worker *w, int32_t clause, uint32_t v1,
+                        uint32_t *lo, uint32_t *hi) {
+    uint32_t base = 0;
+    (void)base;
+    if (clause < 0 || (uint32_t)clause >= w->s->clause_count) {
+        *lo = 0;
+        *hi = w->s->token_count;
+        return;
+    }
+    const bede_clause *c = &w->cl[clause];
+    *lo = c->first;
+    *hi = c->last;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->kind == BEDE_CLAUSE_INFINITIVAL) continue;
+        if (o->first >= v1 && o->first < *hi) *hi = o->first;
+    }
+}
+
+/* First actor NP after token `from` within [from, hi), not excluded. */
+static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
+                                 int32_t exclude) {
+    for (uint32_t i = from; i < hi; i++) {
+        int32_t p = actor_np_at(w, i);
+        if (p >= 0 && p != exclude) return p;
+    }
+    return -1;
+}
+
+/* The NP of a "by" phrase after the verb (passive agent). */
+static int32_t by_agent(bede_worker *w, uint32_t from, uint32_t hi) {
+    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
+        const bede_phrase *ph = &w->ph[p];
+        if (ph->kind != BEDE_PHRASE_PP || ph->first < from || ph->first >= hi)
+            continue;
+        if (strcmp(tlower(w, ph->first), "by") != 0) continue;
+        int32_t np = actor_np_at(w, ph->first + 1);
+        if (np >= 0) return np;
+    }
+    return -1;
+}
+
+/* The subject NP of clause c, following the chunker's links. */
+static int32_t clause_subject(bede_worker *w, int32_t c) {
+    for (int depth = 0; c >= 0 && depth < 8; depth++) {
+        const bede_clause *cl = &w->cl[c];
+        if (cl->subject >= 0) {
+            const bede_phrase *ph = &w->ph[cl->subject];
+            /* "Iran 's envoy": the possessor is not the subject */
+            if ((ph->flags & BEDE_PHF_POSSESSOR) && ph->attach >= 0)
+                return ph->attach;
+            return cl->subject;
+        }
+        if (cl->kind != BEDE_CLAUSE_PARTICIPIAL &&
+            cl->kind != BEDE_CLAUSE_COORDINATE &&
+            cl->kind != BEDE_CLAUSE_INFINITIVAL)
+            return -1;
+        c = cl->parent;
+    }
+    return -1;
+}
+
+/* Codes one verb (or, nominal, one noun) at sentence tokens [v0, v1). */
+static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
+                      uint32_t v0, uint32_t v1, const bede_phrase *vp,
+                      int32_t clause, bool nominal, int32_t np) {
+    const bede_dict *d = w->c->dict;
+    const dict_entry *e = &d->entries.v[ge];
+    const dict_block *b = e->block == NONE ? NULL : &d->blocks.v[e->block];
+    char buf[256];
+    uint32_t lo, hi;
+    verb_window(w, clause, v1, &lo, &hi);
+    if (nominal) lo = v0; /* a noun's patterns look right only */
+
+    /* the best pattern */
+    const dict_pattern *best = NULL;
+    pmatch bm;
+    memset(&bm, 0, sizeof bm);
+    bm.src = bm.tgt = bm.comp = -1;
+    uint32_t best_score = 0;
+    if (b)
+        for (uint32_t k = 0; k < b->npatterns; k++) {
+            const dict_pattern *pat = &d->patterns.v[b->first_pattern + k];
+            pmatch m;
+            bool ok = match_pattern(w, pat, v0, v1, lo, hi, &m);
+            if (w->trace && ok)
+                tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
+                       dstr(w, pat->text), dstr(w, pat->code),
+                       dstr(w, b->file), pat->line);
+            if (ok && (m.words + 1 > best_score)) {
+                best = pat;
+                bm = m;
+                best_score = m.words + 1;
+            }
+        }
+    const char *code;
+    uint32_t rule_file = e->file, rule_line = e->line, rule = NONE;
+    uint32_t flags = nominal ? BEDE_EVF_NOMINAL : 0;
+    if (best) {
+        code = dstr(w, best->code);
+        rule_line = best->line;
+        rule_file = b->file;
+        rule = best->text;
+        flags |= BEDE_EVF_PATTERN;
+    } else {
+        code = match_code(d, ge, code_idx);
+        if (!code && b) code = dstr(w, b->code);
+        if (code && e->ncodes) rule_line = d->codes.v[e->first_code].line;
+    }
+    if (!code || strcmp(code, "---") == 0) {
+        tracef(w, "    \"%s\": no event (%s)",
+               span_text(w, v0, v1, buf, sizeof buf),
+               code ? "the verb alone has the null code and no pattern matched"
+                    : "no code");
+        return;
+    }
+    /* negation */
+    if (vp && (vp->flags & BEDE_PHF_NEGATED) && !(best && bm.has_not)) {
+        tracef(w, "    \"%s\": negated, no event",
+               span_text(w, v0, v1, buf, sizeof buf));
+        return;
+    }
+
+    /* roles */
+    const np_actors *src = NULL, *tgt = NULL;
+    bool passive = vp && (vp->flags & BEDE_PHF_PASSIVE);
+    if (best && bm.comp >= 0) {
+        const np_actors *c = np_of(w, bm.comp);
+        /* every ordered pair of the compound's members */
+        if (c && c->n > 1) {
+            for (uint32_t i = 0; i < c->n; i++)
+                for (uint32_t j = 0; j < c->n; j++) {
+                    if (i == j) continue;
+                    np_actors one = {c->first + i, 1, 1};
+                    np_actors two = {c->first + j, 1, 1};
+                    make_events(w, &one, &two, code, v0, v1, rule_file,
+                                rule_line, rule, flags);
+                }
+            return;
+        }
+    }
+    if (best && bm.src >= 0) src = np_of(w, bm.src);
+    if (best && bm.tgt >= 0) tgt = np_of(w, bm.tgt);
+    if (nominal) {
+        /* source: the possessor or an actor inside the NP before the head;
+         * else the subject of the clause whose object this NP is */
+        if (!src) {
+            const np_actors *own = np_of(w, np);
+            if (own) src = own;
+        }
+        if (!src && clause >= 0) {
+            const bede_clause *cl = &w->cl[clause];
+            if (cl->object == np) src = np_of(w, clause_subject(w, clause));
+        }
+        if (!src) {
+            int32_t by = by_agent(w, v1, hi);
+            if (by >= 0) src = np_of(w, by);
+        }
+        if (!tgt && !best) {
+            tracef(w, "    \"%s\": a noun without a pattern, no event",
+                   span_text(w, v0, v1, buf, sizeof buf));
+            return;
+        }
+    } else {
+        int32_t subj = clause_subject(w, clause);
+        if (passive) {
+            if (!src) {
+                int32_t by = by_agent(w, v1, hi);
+                if (by >= 0) src = np_of(w, by);
+            }
+            if (!tgt && subj >= 0) tgt = np_of(w, subj);
+        } else {
+            if (!src && subj >= 0) src = np_of(w, subj);
+            if (!tgt && clause >= 0) {
+                int32_t obj = w->cl[clause].object;
+                if (obj >= 0 && w->ph[obj].first >= v1) tgt = np_of(w, obj);
+            }
+            if (!tgt) {
+                int32_t exclude = subj;
+                int32_t p = first_actor_after(w, v1, hi, exclude);
+                if (p >= 0) tgt = np_of(w, p);
+            }
+        }
+    }
+    if (!src) {
+        tracef(w, "    \"%s\" = %s: no source actor, no event",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+        return;
+    }
+    if (!tgt && w->c->opts.require_target) {
+        tracef(w, "    \"%s\" = %s: no target actor, no event",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+        return;
+    }
+    if (passive) flags |= BEDE_EVF_PASSIVE;
+    if (clause >= 0) {
+        for (int32_t c = clause, depth = 0; c >= 0 && depth < 16;
+             c = w->cl[c].parent, depth++)
+            if (w->cl[c].kind == BEDE_CLAUSE_COMPLEMENT)
+                flags |= BEDE_EVF_REPORTED;
+    }
+    make_events(w, src, tgt, code, v0, v1, rule_file, rule_line, rule, flags);
+}
+
+/* Looks up the verb at sentence token h and codes it. */
+static void try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
+                     int32_t clause, bool nominal, int32_t np) {
+    const bede_dict *d = w->c->dict;
+    uint32_t base = w->s->first_token;
+    bede_dict_match m[MAX_MATCHES];
+    int n = bede_dict_match_at(d, BEDE_DICT_VERBS, w->doc, base + h,
+                               base + w->s->token_count, w->date, m,
+                               MAX_MATCHES);
+    if (n <= 0) return;
+    uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[0].entry);
+    const dict_entry *e = &d->entries.v[ge];
+    char buf[256];
+    tracef(w, "  %s \"%s\": %s entry %s:%u%s%s", nominal ? "noun" : "verb",
+           span_text(w, h, m[0].last - base, buf, sizeof buf),
+           e->block != NONE ? dstr(w, d->blocks.v[e->block].desc) : "",
+           dstr(w, e->file), e->line, vp && (vp->flags & BEDE_PHF_PASSIVE) ? " (passive)" : "",
+           vp && (vp->flags & BEDE_PHF_NEGATED) ? " (negated)" : "");
+    code_verb(w, ge, m[0].code, h, m[0].last - base, vp, clause, nominal, np);
+}
+
+static bool say_verb(const bede_worker *w, uint32_t h) {
+    return str_in_list(SAY_LEMMAS, tlemma(w, h));
+}
+
+/* ------------------------------------------------------------ sentences */
+
+static bool discarded(bede_worker *w, bool *story, uint32_t *which) {
+    const bede_dict *d = w->c->dict;
+    if (!bede_dict_entry_count(d, BEDE_DICT_DISCARDS)) return false;
+    uint32_t base = w->s->first_token, end = base + w->s->token_count;
+    for (uint32_t i = base; i < end; i++) {
+        bede_dict_match m[2];
+        int n = bede_dict_match_at(d, BEDE_DICT_DISCARDS, w->doc, i, end,
+                                   w->date, m, 2);
+        if (n <= 0) continue;
+        uint32_t ge = global_entry(d, BEDE_DICT_DISCARDS, m[0].entry);
+        *story = d->entries.v[ge].flags & BEDE_DICT_ENTRY_STORY;
+        *which = ge;
+        return true;
+    }
+    return false;
+}
+
+static int code_sentence(bede_worker *w, uint32_t si) {
+    const bede_sentence *s = &bede_doc_sentences(w->doc)[si];
+    w->s = s;
+    w->toks = bede_doc_tokens(w->doc) + s->first_token;
+    w->ph = bede_doc_phrases(w->doc) + s->first_phrase;
+    w->cl = bede_doc_clauses(w->doc) + s->first_clause;
+    w->actors.n = 0;
+    w->nps.n = 0;
+    if (vec_reserve((void **)&w->nps.v, &w->nps.cap, s->phrase_count + 1,
+                    sizeof *w->nps.v))
+        return BEDE_ERR_NOMEM;
+    memset(w->nps.v, 0, (s->phrase_count + 1) * sizeof *w->nps.v);
+    w->nps.n = s->phrase_count;
+    int rc = collect_mentions(w);
+    if (rc) return rc;
+
+    size_t before = w->cands.n;
+    /* verbs, clause by clause; nominal events from NP heads */
+    for (uint32_t p = 0; p < s->phrase_count; p++) {
+        const bede_phrase *ph = &w->ph[p];
+        if (ph->kind == BEDE_PHRASE_VP) {
+            if (!is_verb_tag(w->toks[ph->head].tag)) continue;
+            try_verb(w, ph->head, ph, ph->clause, false, -1);
+        } else if (ph->kind == BEDE_PHRASE_NP && w->c->opts.nominal &&
+                   !(ph->flags & (BEDE_PHF_COORD | BEDE_PHF_PRONOUN)) &&
+                   is_noun_tag(w->toks[ph->head].tag) &&
+                   w->toks[ph->head].tag != BEDE_TAG_NNP &&
+                   w->toks[ph->head].tag != BEDE_TAG_NNPS) {
+            try_verb(w, ph->head, NULL, ph->clause, true, (int32_t)p);
+        }
+    }
+    /* a verb of saying gives no statement event when its reported content
+     * gave events */
+    size_t kept = before;
+    for (size_t i = before; i < w->cands.n; i++) {
+        cand *c = &w->cands.v[i];
+        bool drop = false;
+        if (say_verb(w, c->verb_first) && !(c->flags & BEDE_EVF_PATTERN)) {
+            for (size_t j = before; j < w->cands.n; j++)
+                if (j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED) &&
+                    w->cands.v[j].verb_first > c->verb_first)
+                    drop = true;
+            for (size_t j = before; j < w->cands.n; j++)
+                if (j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED) &&
+                    w->cands.v[j].verb_first < c->verb_first)
+                    drop = true;
+        }
+        if (drop) {
+            tracef(w, "  the statement \"%s\" gives no event of its own: "
+                      "what it reports was coded",
+                   tlower(w, c->verb_first));
+            continue;
+        }
+        c->sentence = si;
+        w->cands.v[kept++] = *c;
+    }
+    w->cands.n = kept;
+    remember(w);
+    return 0;
+}
+
+/* ------------------------------------------------------------ emission */
+
+static bool same_event(const bede_worker *w, const cand *a, const cand *b) {
+    const char *at = a->tgt.code == NONE ? "" : pstr(w, a->tgt.code);
+    const char *bt = b->tgt.code == NONE ? "" : pstr(w, b->tgt.code);
+    return strcmp(pstr(w, a->src.code), pstr(w, b->src.code)) == 0 &&
+           strcmp(at, bt) == 0 &&
+           strcmp(pstr(w, a->code), pstr(w, b->code)) == 0;
+}
+
+static void fill_actor(const bede_worker *w, const actor *a,
+                       bede_event_actor *out) {
+    const bede_token *toks = bede_doc_tokens(w->doc);
+    memset(out, 0, sizeof *out);
+    if (a->code == NONE) {
+        out->code = "---";
+        out->how = BEDE_ACTOR_NONE;
+        return;
+    }
+    out->code = pstr(w, a->code);
+    out->how = a->how;
+    if (a->first < a->last) {
+        out->span.start = toks[a->first].span.start;
+        out->span.end = toks[a->last - 1].span.end;
+    }
+    out->file = a->file == NONE ? NULL : dstr(w, a->file);
+    out->line = a->line;
+    out->agent_file = a->agent_file == NONE ? NULL : dstr(w, a->agent_file);
+    out->agent_line = a->agent_line;
+}
+
+/* Emits the candidates of the story. */
+static int emit(bede_worker *w, bede_event_fn fn, void *user, int *count) {
+    const bede_sentence *sents = bede_doc_sentences(w->doc);
+    const bede_token *toks = bede_doc_tokens(w->doc);
+    for (size_t i = 0; i < w->cands.n; i++) {
+        const cand *c = &w->cands.v[i];
+        bool dup = false;
+        for (size_t j = 0; j < i && !dup; j++) {
+            const cand *o = &w->cands.v[j];
+            if ((o->sentence == c->sentence || w->c->opts.one_a_day) &&
+                same_event(w, o, c))
+                dup = true;
+        }
+        if (dup) continue;
+        bede_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.sentence = c->sentence;
+        ev.date = w->date;
+        fill_actor(w, &c->src, &ev.source);
+        fill_actor(w, &c->tgt, &ev.target);
+        ev.code = pstr(w, c->code);
+        bede_cameo_code cc;
+        char root[4] = {ev.code[0], ev.code[1] ? ev.code[1] : 0, 0, 0};
+        if (bede_cameo_lookup(ev.code, &cc) == 0) {
+            ev.root = cc.root;
+            ev.quad_class = cc.quad_class;
+            ev.goldstein = cc.goldstein;
+            ev.label = cc.label;
+        } else {
+            uint32_t off = pool_add(&w->pool, root, strlen(root));
+            ev.root = off == NONE ? "" : pstr(w, off);
+            ev.label = "";
+        }
+        const bede_sentence *s = &sents[c->sentence];
+        ev.verb.start = toks[s->first_token + c->verb_first].span.start;
+        ev.verb.end = toks[s->first_token + c->verb_last - 1].span.end;
+        ev.sentence_span = s->span;
+        ev.rule_file = dstr(w, c->rule_file);
+        ev.rule_line = c->rule_line;
+        ev.rule = c->rule == NONE ? NULL : dstr(w, c->rule);
+        ev.flags = c->flags;
+        (*count)++;
+        if (fn && fn(&ev, user)) return BEDE_ERR_ABORTED;
+    }
+    return 0;
+}
+
+/* The country code of the dateline's place, if an actor. */
+static uint32_t dateline_country(bede_worker *w) {
+    const bede_dateline *dl = bede_doc_dateline(w->doc);
+    if (dl->place.start == dl->place.end) return NONE;
+    const bede_token *toks = bede_doc_tokens(w->doc);
+    size_t n = bede_doc_token_count(w->doc);
+    for (size_t i = 0; i < n && toks[i].span.start < dl->place.end; i++) {
+        if (toks[i].span.start < dl->place.start) continue;
+        bede_dict_match m[2];
+        int k = bede_dict_match_at(w->c->dict, BEDE_DICT_ACTORS, w->doc, i, n,
+                                   w->date, m, 2);
+        if (k <= 0) continue;
+        uint32_t ge = global_entry(w->c->dict, BEDE_DICT_ACTORS, m[0].entry);
+        const char *code = match_code(w->c->dict, ge, m[0].code);
+        if (code && strlen(code) >= 3 && code[0] != '-' && code[0] != '@')
+            return pool_code(w, code, 3);
+    }
+    return NONE;
+}
+
+int bede_code(bede_worker *w, const char *text, size_t len,
+              const bede_story *story, bede_event_fn fn, void *user,
+              bede_story_stats *stats, bede_error *err) {
+    if (!w || (!text && len)) return bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0, "no worker or text");
+    bede_story_stats st;
+    memset(&st, 0, sizeof st);
+    w->pool.n = 0;
+    w->seen.n = 0;
+    w->cands.n = 0;
+    w->date = story && story->date ? story->date : w->c->opts.default_date;
+    int rc = bede_analyze(w->c->an, text ? text : "", len, w->doc, err);
+    if (rc < 0) return rc;
+    w->context = dateline_country(w);
+    size_t ns = bede_doc_sentence_count(w->doc);
+    st.sentences = (uint32_t)ns;
+    char buf[256];
+    for (uint32_t si = 0; si < ns; si++) {
+        const bede_sentence *s = &bede_doc_sentences(w->doc)[si];
+        w->s = s;
+        w->toks = bede_doc_tokens(w->doc) + s->first_token;
+        if (w->trace) {
+            const char *t = bede_doc_text(w->doc);
+            size_t n = s->span.end - s->span.start;
+            if (n > sizeof buf - 1) n = sizeof buf - 1;
+            memcpy(buf, t + s->span.start, n);
+            buf[n] = 0;
+            tracef(w, "sentence %u: %s", si + 1, buf);
+        }
+        bool whole = false;
+        uint32_t which = NONE;
+        if (discarded(w, &whole, &which)) {
+            const dict_entry *e = &w->c->dict->entries.v[which];
+            tracef(w, "  discarded (%s): \"%s\" (%s:%u)",
+                   whole ? "the story" : "the sentence",
+                   dstr(w, w->c->dict->phrases.v[e->first_phrase].text),
+                   dstr(w, e->file), e->line);
+            if (whole) {
+                st.discarded_story = 1;
+                st.discard =
+                    dstr(w, w->c->dict->phrases.v[e->first_phrase].text);
+                w->cands.n = 0;
+                break;
+            }
+            st.discarded_sentences++;
+            continue;
+        }
+        rc = code_sentence(w, si);
+        if (rc) return bede_fail(err, rc, NULL, 0, 0, 0, "out of memory");
+    }
+    int count = 0;
+    rc = emit(w, fn, user, &count);
+    st.events = (uint32_t)count;
+    if (stats) *stats = st;
+    if (rc) return bede_fail(err, rc, NULL, 0, 0, 0, "stopped by the caller");
+    return count;
+}
