@@ -24,6 +24,7 @@
  * tree whose lists end, hash tables with an empty slot. A crafted file with
  * a correct checksum thus cannot make a lookup read out of bounds or loop.
  */
+#define _DEFAULT_SOURCE /* MAP_POPULATE */
 #include "dict_internal.h"
 
 #include <errno.h>
@@ -736,7 +737,12 @@ bede_dict *bede_dict_load_compiled(const char *path, bede_error *err) {
         return bede_dict_load_compiled_memory(head, got > 0 ? (size_t)got : 0,
                                               path, err);
     }
-    void *base = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
+    /* every page is read by the checks: fault them in in one go */
+    int flags = MAP_SHARED;
+#ifdef MAP_POPULATE
+    flags |= MAP_POPULATE;
+#endif
+    void *base = mmap(NULL, len, PROT_READ, flags, fd, 0);
     int e = errno;
     close(fd);
     if (base == MAP_FAILED) {
