@@ -499,7 +499,7 @@ typedef struct bede_coder_options {
                              Gaza"); default 1 */
     int coreference;      /* resolve pronouns and descriptions to actors
                              named earlier in the story; default 1 */
-    int require_target;   /* drop events without a target actor; default 0 */
+    int require_target;   /* drop events without a target actor; default 1 */
     int one_a_day;        /* within a story, keep one event per (date,
                              source, target, code); default 0 */
 } bede_coder_options;

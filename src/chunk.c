@@ -804,7 +804,9 @@ static uint32_t group_scan(structurer *st, uint32_t b, bool strict,
         } else if (is_cc_and(c, pos)) {
             final = true;
         } else {
-            st->coord_memo = pos + 1;
+            /* the NP starting at pos may still open a coordination:
+             * "Old foes Gondor and Osgiliath" */
+            st->coord_memo = pos;
             return e;
         }
         if (u >= c->nbase || c->base[u].kind != BEDE_PHRASE_NP ||
@@ -1522,8 +1524,16 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
         reanalyse_object(s, ph);
         return;
     }
+    /* the content before the comma must have a finite verb of its own (a
+     * lone participle counts only right after the subject): "X, in remarks
+     * published on Monday, urged" is one clause */
     if (verb_in(c, vp->head, SAYING) && !s->restructured &&
-        s->main_comma >= 0 &&
+        s->main_comma >= 0 && CL(s, 0).verb >= 0 &&
+        c->out[CL(s, 0).verb].tense != BEDE_TENSE_NONE &&
+        !(tag_at(c, c->out[CL(s, 0).verb].head) == BEDE_TAG_VBN &&
+          c->out[CL(s, 0).verb].first == c->out[CL(s, 0).verb].head &&
+          !(CL(s, 0).subject >= 0 &&
+            c->out[CL(s, 0).subject].last == c->out[CL(s, 0).verb].first)) &&
         (s->since_items == 0 || (s->since_items == 1 && s->since_np >= 0))) {
         restructure(s, ph, s->since_items == 1 ? s->since_np : -1);
         return;

@@ -120,6 +120,7 @@ void bede_coder_default_options(bede_coder_options *opts) {
     memset(opts, 0, sizeof *opts);
     opts->nominal = 1;
     opts->coreference = 1;
+    opts->require_target = 1;
 }
 
 bede_coder *bede_coder_new(const bede_dict *dict,
@@ -346,6 +347,8 @@ static int push_actor(bede_worker *w, const actor *a) {
 }
 
 static void resolve_np(bede_worker *w, uint32_t p);
+static int32_t clause_subject(bede_worker *w, int32_t c);
+static const np_actors *np_of(bede_worker *w, int32_t p);
 
 /* Mentions starting inside sentence tokens [a, b). */
 static void mentions_in(bede_worker *w, uint32_t a, uint32_t b,
@@ -385,6 +388,73 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
 static const char *const PERSONAL_PRONOUNS[] = {
     "he", "she", "it", "they", "him", "her", "them", "we", "us", NULL};
 
+/* Pushes the actors of the codes of mention m (several for "PRK/KOR"),
+ * joined with agent g (may be NULL) when the code is a bare state; the
+ * actors span doc tokens [first, last). */
+static void push_mention(bede_worker *w, const mention *m, const mention *g,
+                         uint32_t first, uint32_t last, uint32_t limit) {
+    const bede_dict *d = w->c->dict;
+    const dict_entry *e = &d->entries.v[m->entry];
+    const char *code = match_code(d, m->entry, m->code);
+    const char *agent_code = g ? match_code(d, g->entry, g->code) : NULL;
+    for (const char *c = code; c && *c;) {
+        const char *slash = strchr(c, '/');
+        size_t n = slash ? (size_t)(slash - c) : strlen(c);
+        char one[64];
+        snprintf(one, sizeof one, "%.*s", (int)n, c);
+        actor a;
+        memset(&a, 0, sizeof a);
+        a.first = first;
+        a.last = last;
+        a.how = BEDE_ACTOR_PHRASE;
+        a.file = e->file;
+        a.line = e->line;
+        a.agent_file = NONE;
+        if (agent_code && is_state(one)) {
+            a.code = compose(w, one, agent_code);
+            const dict_entry *ge = &d->entries.v[g->entry];
+            a.agent_file = ge->file;
+            a.agent_line = ge->line;
+        } else {
+            a.code = pool_code(w, one, strlen(one));
+        }
+        if (w->actors.n < limit) push_actor(w, &a);
+        c = slash ? slash + 1 : NULL;
+    }
+}
+
+/* Of several actors named in one NP ("Bree Prime Minister Romendacil"), the
+ * one that names the role (a code with an agent) else the last. */
+static const mention *main_mention(bede_worker *w, const mention **act,
+                                   size_t n) {
+    const mention *best = act[n - 1];
+    for (size_t i = 0; i < n; i++) {
+        const char *c = match_code(w->c->dict, act[i]->entry, act[i]->code);
+        if (c && strlen(c) > 3 && !strchr(c, '/')) best = act[i];
+    }
+    return best;
+}
+
+/* The NP inside a PP right after NP p whose preposition places or owns it
+ * ("the ambassadors of Arnor", "lawmakers in Fornost", "soldiers from
+ * Gondor"), or -1. */
+static int32_t owner_pp_np(const bede_worker *w, uint32_t p) {
+    const bede_phrase *ph = &w->ph[p];
+    for (uint32_t q = p + 1; q + 1 < w->s->phrase_count; q++) {
+        const bede_phrase *o = &w->ph[q];
+        if (o->first > ph->last) break;
+        if (o->kind != BEDE_PHRASE_PP || o->first != ph->last) continue;
+        const char *prep = tlower(w, o->first);
+        if (strcmp(prep, "of") && strcmp(prep, "in") && strcmp(prep, "from"))
+            return -1;
+        const bede_phrase *np = &w->ph[q + 1];
+        if (np->kind == BEDE_PHRASE_NP && np->first == o->first + 1)
+            return (int32_t)(q + 1);
+        return -1;
+    }
+    return -1;
+}
+
 /* Resolves phrase p (an NP, sentence-relative) into w->nps.v[p]. */
 static void resolve_np(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
@@ -395,89 +465,89 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     const bede_phrase *ph = &w->ph[p];
     const bede_dict *d = w->c->dict;
     uint32_t base = w->s->first_token;
+    uint32_t first = (uint32_t)w->actors.n, limit = first + MAX_ACTORS;
 
-    /* a coordination: its conjuncts' actors */
+    /* a coordination: its conjuncts' actors (resolved first, so that the
+     * run of this NP holds only the copies) */
     if (ph->flags & BEDE_PHF_COORD) {
-        uint32_t first = (uint32_t)w->actors.n;
-        for (uint32_t q = p + 1; q < w->s->phrase_count; q++) {
-            const bede_phrase *c = &w->ph[q];
-            if (c->first >= ph->last) break;
-            if (!(c->flags & BEDE_PHF_CONJUNCT) || c->attach != (int32_t)p)
-                continue;
-            resolve_np(w, q);
-            const np_actors *r = &w->nps.v[q];
-            for (uint32_t k = 0; k < r->n && w->actors.n - first < MAX_ACTORS;
-                 k++) {
-                actor a = w->actors.v[r->first + k];
-                push_actor(w, &a);
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 1) first = (uint32_t)w->actors.n, limit = first + MAX_ACTORS;
+            for (uint32_t q = p + 1; q < w->s->phrase_count; q++) {
+                const bede_phrase *c = &w->ph[q];
+                if (c->first >= ph->last) break;
+                if (!(c->flags & BEDE_PHF_CONJUNCT) || c->attach != (int32_t)p)
+                    continue;
+                resolve_np(w, q);
+                if (pass == 0) continue;
+                const np_actors *r = &w->nps.v[q];
+                for (uint32_t k = 0; k < r->n && w->actors.n < limit; k++) {
+                    actor a = w->actors.v[r->first + k];
+                    push_actor(w, &a);
+                }
             }
         }
+        out = &w->nps.v[p];
         out->first = first;
         out->n = (uint32_t)(w->actors.n - first);
         return;
     }
 
-    const mention *act[MAX_ACTORS];
-    size_t nact = 0;
-    const mention *agent = NULL;
+    const mention *act[MAX_ACTORS], *pact[MAX_ACTORS];
+    size_t nact = 0, npact = 0;
+    const mention *agent = NULL, *pagent = NULL;
     mentions_in(w, ph->first, ph->last, act, &nact, &agent);
-    /* the possessor right before it, and an "of" phrase right after */
-    uint32_t pfirst = ph->first, plast = ph->last;
-    for (uint32_t q = 0; q < w->s->phrase_count; q++) {
+    /* the possessor right before it */
+    uint32_t pfirst = ph->first;
+    for (uint32_t q = 0; q < p; q++) {
         const bede_phrase *o = &w->ph[q];
         if ((o->flags & BEDE_PHF_POSSESSOR) && o->attach == (int32_t)p &&
             o->kind == BEDE_PHRASE_NP) {
-            const mention *pa = NULL;
-            if (nact == 0) mentions_in(w, o->first, o->last, act, &nact, &pa);
-            if (!agent && pa) agent = pa;
-            if (o->first < pfirst) pfirst = o->first;
-        }
-        if (o->kind == BEDE_PHRASE_PP && o->attach == (int32_t)p &&
-            o->first == ph->last && strcmp(tlower(w, o->first), "of") == 0 &&
-            nact == 0 && q + 1 < w->s->phrase_count) {
-            const mention *pa = NULL;
-            mentions_in(w, o->first, o->last, act, &nact, &pa);
-            if (nact) plast = o->last;
+            mentions_in(w, o->first, o->last, pact, &npact, &pagent);
+            pfirst = o->first;
         }
     }
+    const mention *g = agent ? agent : pagent;
     char buf[256];
-    if (nact) {
-        const char *agent_code =
-            agent ? match_code(d, agent->entry, agent->code) : NULL;
-        for (size_t i = 0; i < nact; i++) {
-            const dict_entry *e = &d->entries.v[act[i]->entry];
-            const char *code = match_code(d, act[i]->entry, act[i]->code);
-            /* "PRK/KOR": several actors at once */
-            for (const char *c = code; c && *c;) {
-                const char *slash = strchr(c, '/');
-                size_t n = slash ? (size_t)(slash - c) : strlen(c);
-                char one[64];
-                snprintf(one, sizeof one, "%.*s", (int)n, c);
-                actor a = {0};
-                a.first = base + pfirst;
-                a.last = base + plast;
-                a.how = BEDE_ACTOR_PHRASE;
-                a.file = e->file;
-                a.line = e->line;
-                a.agent_file = a.agent_line = 0;
-                a.agent_file = NONE;
-                if (agent_code && is_state(one) &&
-                    agent->first >= act[i]->last) {
-                    a.code = compose(w, one, agent_code);
+    if (npact && agent) {
+        /* "Ithilen 's minister Calimehtar": the possessor's role */
+        push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
+                     base + ph->last, limit);
+    } else if (nact) {
+        push_mention(w, main_mention(w, act, nact), g, base + pfirst,
+                     base + ph->last, limit);
+    } else if (npact) {
+        push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
+                     base + ph->last, limit);
+    } else if (agent) {
+        /* an agent placed by its PP: "the ambassadors of Arnor, Osgiliath
+         * and Gondor", "lawmakers in Fornost" */
+        int32_t q = owner_pp_np(w, p);
+        if (q >= 0) {
+            resolve_np(w, (uint32_t)q);
+            first = (uint32_t)w->actors.n;
+            limit = first + MAX_ACTORS;
+            const np_actors *r = &w->nps.v[q];
+            for (uint32_t k = 0; k < r->n && w->actors.n < limit; k++) {
+                actor a = w->actors.v[r->first + k];
+                const char *code = pstr(w, a.code);
+                if (is_state(code) && a.how == BEDE_ACTOR_PHRASE) {
+                    const char *ac =
+                        match_code(d, agent->entry, agent->code);
+                    a.code = compose(w, code, ac);
                     const dict_entry *ge = &d->entries.v[agent->entry];
                     a.agent_file = ge->file;
                     a.agent_line = ge->line;
-                } else {
-                    a.code = pool_code(w, one, n);
                 }
-                if (w->actors.n - out->first < MAX_ACTORS) push_actor(w, &a);
-                c = slash ? slash + 1 : NULL;
+                a.first = base + ph->first;
+                push_actor(w, &a);
             }
         }
-        out->n = (uint32_t)(w->actors.n - out->first);
-        return;
     }
-    if (!w->c->opts.coreference) return;
+    out = &w->nps.v[p];
+    out->first = first;
+    out->n = (uint32_t)(w->actors.n - first);
+    if (out->n || !w->c->opts.coreference) return;
+
     /* no named actor: a pronoun, a description or an agent alone */
     const char *head = tlower(w, ph->head);
     bool pronoun = (ph->flags & BEDE_PHF_PRONOUN) &&
@@ -485,15 +555,46 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     const char *agent_code =
         agent ? match_code(d, agent->entry, agent->code) : NULL;
     uint32_t bare = agent_code ? bare_agent(w, agent_code) : NONE;
-    bool definite = ph->det >= 0 &&
-                    (strcmp(tlower(w, (uint32_t)ph->det), "the") == 0 ||
-                     strcmp(tlower(w, (uint32_t)ph->det), "its") == 0 ||
-                     strcmp(tlower(w, (uint32_t)ph->det), "their") == 0);
+    const char *det = ph->det >= 0 ? tlower(w, (uint32_t)ph->det) : "";
+    bool definite = !strcmp(det, "the") || !strcmp(det, "its") ||
+                    !strcmp(det, "their") || !strcmp(det, "his") ||
+                    !strcmp(det, "her");
     if (!pronoun && !agent_code && !definite) return;
+    if (pronoun) {
+        /* "Iran said it condemned ...": the subject of an enclosing clause
+         * that comes before the pronoun */
+        int32_t c = ph->clause;
+        for (int depth = 0; c >= 0 && depth < 16; depth++) {
+            c = w->cl[c].parent;
+            if (c < 0) break;
+            int32_t subj = clause_subject(w, c);
+            if (subj < 0 || subj == (int32_t)p || w->ph[subj].first > ph->first ||
+                (w->ph[subj].flags & BEDE_PHF_PRONOUN))
+                continue;
+            const np_actors *r = np_of(w, subj);
+            if (!r) continue;
+            out = &w->nps.v[p];
+            out->first = (uint32_t)w->actors.n;
+            for (uint32_t k = 0; k < r->n; k++) {
+                actor a = w->actors.v[r->first + k];
+                a.how = BEDE_ACTOR_COREF;
+                a.first = base + ph->first;
+                a.last = base + ph->last;
+                push_actor(w, &a);
+            }
+            out = &w->nps.v[p];
+            out->n = (uint32_t)(w->actors.n - out->first);
+            tracef(w, "  \"%s\" refers to the subject of the clause around it",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf));
+            return;
+        }
+    }
     const seen_actor *s =
         pronoun ? corefer(w, NULL, NULL, true)
-                : corefer(w, definite ? head : NULL, bare == NONE ? NULL : pstr(w, bare), false);
-    actor a = {0};
+                : corefer(w, definite ? head : NULL,
+                          bare == NONE ? NULL : pstr(w, bare), false);
+    actor a;
+    memset(&a, 0, sizeof a);
     a.first = base + ph->first;
     a.last = base + ph->last;
     a.agent_file = NONE;
@@ -515,6 +616,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         a.agent_line = ge->line;
     }
     push_actor(w, &a);
+    out = &w->nps.v[p];
     out->n = 1;
     tracef(w, "  \"%s\" refers to %s (%s)",
            span_text(w, ph->first, ph->last, buf, sizeof buf),
@@ -956,7 +1058,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     char buf[256];
     uint32_t lo, hi;
     verb_window(w, clause, v1, &lo, &hi);
-    if (nominal) lo = v0; /* a noun's patterns look right only */
+    /* words before the verb may be anywhere earlier in the sentence
+     * ("indicated it would act"); a noun's patterns look right only */
+    lo = nominal ? v0 : 0;
 
     /* the best pattern */
     const dict_pattern *best = NULL;
@@ -1071,6 +1175,21 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     if (!src) {
         tracef(w, "    \"%s\" = %s: no source actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
+        return;
+    }
+    if (!tgt && src->n > 1) {
+        /* "Gondor and Osgiliath renewed ties": each with the other */
+        tracef(w, "    \"%s\" = %s: a compound source without a target acts "
+                  "on itself, each member on the others",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+        for (uint32_t i = 0; i < src->n; i++)
+            for (uint32_t j = 0; j < src->n; j++) {
+                if (i == j) continue;
+                np_actors one = {src->first + i, 1, 1};
+                np_actors two = {src->first + j, 1, 1};
+                make_events(w, &one, &two, code, v0, v1, rule_file, rule_line,
+                            rule, flags | BEDE_EVF_COMPOUND);
+            }
         return;
     }
     if (!tgt && w->c->opts.require_target) {
