@@ -8,6 +8,8 @@
  *   bede dict ...                        dictionaries (tools/bede_dict.c)
  *   bede explain [options] TEXT          why a text gets its events
  *                                        (tools/bede_explain.c)
+ *   bede code [options] [FILE...|-]     stories -> events (tools/bede_code.c)
+ *   bede validate FILE                   PETRARCH / TABARI validation suites
  *   bede version
  */
 #include "bede.h"
@@ -46,6 +48,10 @@ static void usage(FILE *f) {
           "             (bede dict --help)\n"
           "  explain    code a text and show why each event was or was\n"
           "             not made (bede explain --help)\n"
+          "  code       code stories (text, paras, jsonl, PETRARCH XML,\n"
+          "             TABARI) into events (bede code --help)\n"
+          "  validate   run a PETRARCH or TABARI validation suite\n"
+          "             (bede validate --help)\n"
           "  version    print the library version\n"
           "\n"
           "options:\n"
@@ -433,6 +439,10 @@ int main(int argc, char **argv) {
         return bede_dict_main(argc - 1, argv + 1);
     if (strcmp(c.command, "explain") == 0)
         return bede_explain_main(argc - 1, argv + 1);
+    if (strcmp(c.command, "code") == 0)
+        return bede_code_main(argc - 1, argv + 1);
+    if (strcmp(c.command, "validate") == 0)
+        return bede_validate_main(argc - 1, argv + 1);
     if (strcmp(c.command, "tokens") != 0 && strcmp(c.command, "tag") != 0 &&
         strcmp(c.command, "phrases") != 0) {
         fprintf(stderr, "bede: unknown command '%s'\n", c.command);

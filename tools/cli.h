@@ -11,6 +11,8 @@
 /* Subcommands: argv[0] is the subcommand's name. */
 int bede_dict_main(int argc, char **argv);    /* tools/bede_dict.c */
 int bede_explain_main(int argc, char **argv); /* tools/bede_explain.c */
+int bede_code_main(int argc, char **argv);     /* tools/bede_code.c */
+int bede_validate_main(int argc, char **argv); /* tools/bede_code.c */
 
 /* Reads a whole file ("-" is standard input); NULL (and a message on
  * stderr) on error. */

@@ -1,0 +1,1302 @@
+/*
+ * bede code: stories in, events out.
+ * bede validate: codes a PETRARCH or TABARI validation suite and compares
+ * the events with the ones its records expect.
+ *
+ *   bede code [options] [FILE...|-]
+ *   bede validate [options] FILE.xml|FILE.project
+ *
+ * Readers are in input.c, writers in output.c; this file runs them around
+ * the coder. `bede code -j N` codes with N threads sharing one coder (each
+ * with its own worker) over a ring of record slots; the main thread reads
+ * records into the ring and writes finished slots strictly in input order.
+ */
+#include "cli.h"
+#include "input.h"
+#include "output.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int32_t parse_date_arg(const char *s) {
+    return in_parse_date(s, strlen(s));
+}
+
+/* ================================================================ code */
+
+static void code_usage(FILE *f) {
+    fputs(
+        "usage: bede code [options] [FILE...|-]\n"
+        "\n"
+        "Codes each story of the inputs and writes its events.\n"
+        "\n"
+        "inputs (--input; default from each file name: .jsonl -> jsonl,\n"
+        ".xml -> petrarch, anything else -> text):\n"
+        "  text      the whole file is one story\n"
+        "  paras     stories separated by blank lines\n"
+        "  jsonl     one {\"id\": ..., \"date\": \"2024-03-05\", \"text\": ...}\n"
+        "            per line (other fields are ignored)\n"
+        "  petrarch  PETRARCH XML <Sentence id=.. date=YYYYMMDD><Text>..\n"
+        "  tabari    TABARI records: a line \"YYMMDD  ID\", the text lines,\n"
+        "            a blank line (CR line ends and Latin-1 are accepted)\n"
+        "\n"
+        "options:\n"
+        "  -i, --input KIND     input format (see above)\n"
+        "  -f, --format FMT     jsonl (default): one JSON event per line with\n"
+        "                       spans, rules and flags; petrarch: PETRARCH-2's\n"
+        "                       tab-separated events; gdelt: GDELT 2.0 rows\n"
+        "  --dict PATH          dictionary file or folder (repeatable; a\n"
+        "                       folder means every *.txt in it but\n"
+        "                       example.txt; default: the bundled data/\n"
+        "                       actors, agents, verbs and discards)\n"
+        "  --date YYYY-MM-DD    date of stories that give none\n"
+        "  --one-a-day          one event per (date, source, target, code)\n"
+        "                       in a story\n"
+        "  -j, --threads N      code with N threads (output keeps input "
+        "order)\n"
+        "  -o, --output FILE    write events to FILE (default stdout)\n"
+        "  -q, --quiet          no progress bar and no summary\n"
+        "  -h, --help           this help\n"
+        "\n"
+        "A summary goes to stderr at the end (a progress bar too when stderr\n"
+        "is a terminal). Exit status: 0; 1 when an input record was\n"
+        "rejected (unreadable, malformed, invalid UTF-8) or the output could\n"
+        "not be written; 2 for a usage error.\n",
+        f);
+}
+
+/* A record in the ring, with what coding made of it. */
+typedef struct slot {
+    in_record rec;
+    bede_event *events;
+    size_t nevents, capevents;
+    bede_story_stats stats;
+    int status;        /* bede_code's result; < 0: rejected by the coder */
+    char error[700];
+    int state;         /* SLOT_* */
+} slot;
+
+enum { SLOT_FREE, SLOT_FILLED, SLOT_DONE };
+
+typedef struct discard_count {
+    char *phrase;
+    size_t n;
+} discard_count;
+
+typedef struct code_run {
+    /* options */
+    out_options out;
+    const char *output;
+    const char **dicts;
+    int ndicts;
+    const char **files;
+    int nfiles;
+    int input; /* in_kind, or -1: from each name */
+    int threads, quiet, progress;
+    bede_coder_options copts;
+
+    const bede_coder *coder;
+    FILE *outf;
+
+    /* ring */
+    slot *ring;
+    size_t nslots;
+    uint64_t next_read, next_code, next_write;
+    int input_done;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+
+    /* totals */
+    uint64_t read, coded, no_event, discarded, rejected, events,
+        sentences, discarded_sentences;
+    discard_count *discards;
+    size_t ndiscards;
+    char first_rejects[5][700];
+    int write_failed;
+    uint64_t events_written;
+
+    /* progress */
+    uint64_t total_bytes, done_bytes; /* total 0: unknown */
+    const in_reader *cur;
+    double start, last_progress;
+} code_run;
+
+static int collect_event(const bede_event *ev, void *user) {
+    slot *s = user;
+    if (s->nevents == s->capevents) {
+        size_t cap = s->capevents ? 2 * s->capevents : 8;
+        bede_event *e = realloc(s->events, cap * sizeof *e);
+        if (!e) return 1;
+        s->events = e;
+        s->capevents = cap;
+    }
+    s->events[s->nevents++] = *ev;
+    return 0;
+}
+
+/* Codes the record of s with w (any thread). */
+static void code_slot(bede_worker *w, slot *s) {
+    s->nevents = 0;
+    memset(&s->stats, 0, sizeof s->stats);
+    s->status = 0;
+    if (s->rec.rejected || s->rec.stop) return;
+    bede_story story = {s->rec.id, s->rec.date};
+    bede_error err;
+    memset(&err, 0, sizeof err);
+    s->status = bede_code(w, s->rec.text, s->rec.len, &story, collect_event, s,
+                          &s->stats, &err);
+    if (s->status < 0) {
+        char msg[600];
+        bede_error_format(&err, msg, sizeof msg);
+        snprintf(s->error, sizeof s->error, "%s:%u: %s: %s", s->rec.file,
+                 s->rec.line, s->rec.id, msg);
+    }
+}
+
+static void *code_thread(void *arg) {
+    code_run *r = arg;
+    bede_error err;
+    bede_worker *w = bede_worker_new(r->coder, &err);
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        while (r->next_code == r->next_read && !r->input_done)
+            pthread_cond_wait(&r->work, &r->mu);
+        if (r->next_code == r->next_read) break; /* input done */
+        slot *s = &r->ring[r->next_code % r->nslots];
+        r->next_code++;
+        pthread_mutex_unlock(&r->mu);
+        if (w) {
+            code_slot(w, s);
+        } else {
+            s->status = BEDE_ERR_NOMEM;
+            snprintf(s->error, sizeof s->error, "%s: no coding worker: %s",
+                     s->rec.id, err.message);
+        }
+        pthread_mutex_lock(&r->mu);
+        s->state = SLOT_DONE;
+        pthread_cond_broadcast(&r->done);
+    }
+    pthread_mutex_unlock(&r->mu);
+    bede_worker_free(w);
+    return NULL;
+}
+
+static void count_discard(code_run *r, const char *phrase) {
+    if (!phrase) phrase = "?";
+    for (size_t i = 0; i < r->ndiscards; i++)
+        if (strcmp(r->discards[i].phrase, phrase) == 0) {
+            r->discards[i].n++;
+            return;
+        }
+    discard_count *d = realloc(r->discards, (r->ndiscards + 1) * sizeof *d);
+    if (!d) return;
+    r->discards = d;
+    d[r->ndiscards].phrase = strdup(phrase);
+    d[r->ndiscards].n = 1;
+    if (d[r->ndiscards].phrase) r->ndiscards++;
+}
+
+static void note_reject(code_run *r, const char *reason) {
+    if (r->rejected < 5)
+        snprintf(r->first_rejects[r->rejected], sizeof r->first_rejects[0],
+                 "%s", reason);
+    r->rejected++;
+}
+
+/* Writes a finished slot's events and counts its outcome (main thread). */
+static void finish_slot(code_run *r, slot *s) {
+    r->read++;
+    if (s->rec.rejected) {
+        note_reject(r, s->rec.reason);
+    } else if (s->status < 0) {
+        note_reject(r, s->error);
+    } else {
+        r->sentences += s->stats.sentences;
+        r->discarded_sentences += s->stats.discarded_sentences;
+        if (s->stats.discarded_story) {
+            r->discarded++;
+            count_discard(r, s->stats.discard);
+        } else if (s->nevents == 0) {
+            r->no_event++;
+        } else {
+            r->coded++;
+        }
+        out_story st = {s->rec.id, s->rec.text, s->rec.len};
+        for (size_t i = 0; i < s->nevents; i++) {
+            if (out_event(r->outf, &r->out, &st, &s->events[i],
+                          r->events_written + 1) < 0)
+                r->write_failed = 1;
+            r->events_written++;
+        }
+        r->events += s->nevents;
+    }
+    in_record_free(&s->rec);
+    s->nevents = 0;
+    s->state = SLOT_FREE;
+}
+
+static void show_progress(code_run *r, int force) {
+    if (!r->progress) return;
+    double t = now();
+    if (!force && t - r->last_progress < 0.2) return;
+    r->last_progress = t;
+    double el = t - r->start;
+    fprintf(stderr, "\r\033[K  %llu records  %.0f records/s",
+            (unsigned long long)r->next_read,
+            el > 0 ? (double)r->next_read / el : 0.0);
+    if (r->total_bytes) {
+        uint64_t b = r->done_bytes + (r->cur ? in_bytes_read(r->cur) : 0);
+        double pct = 100.0 * (double)b / (double)r->total_bytes;
+        fprintf(stderr, "  %5.1f%%", pct > 100 ? 100.0 : pct);
+    }
+    fflush(stderr);
+}
+
+/* Puts a read record into the next ring slot, waiting for room and writing
+ * finished slots meanwhile (main thread). */
+static void push_record(code_run *r, bede_worker *inline_worker,
+                        in_record *rec) {
+    if (inline_worker) { /* -j 1: code here */
+        slot *s = &r->ring[0];
+        s->rec = *rec;
+        memset(rec, 0, sizeof *rec);
+        r->next_read++;
+        code_slot(inline_worker, s);
+        finish_slot(r, s);
+        show_progress(r, 0);
+        return;
+    }
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        slot *head = &r->ring[r->next_write % r->nslots];
+        while (r->next_write < r->next_read && head->state == SLOT_DONE) {
+            pthread_mutex_unlock(&r->mu);
+            finish_slot(r, head);
+            pthread_mutex_lock(&r->mu);
+            r->next_write++;
+            head = &r->ring[r->next_write % r->nslots];
+        }
+        if (r->next_read - r->next_write < r->nslots) break;
+        pthread_cond_wait(&r->done, &r->mu);
+    }
+    slot *s = &r->ring[r->next_read % r->nslots];
+    s->rec = *rec;
+    memset(rec, 0, sizeof *rec);
+    s->state = SLOT_FILLED;
+    r->next_read++;
+    pthread_cond_signal(&r->work);
+    pthread_mutex_unlock(&r->mu);
+    show_progress(r, 0);
+}
+
+/* Waits for every slot and writes the rest (main thread, threads > 1). */
+static void drain(code_run *r) {
+    pthread_mutex_lock(&r->mu);
+    r->input_done = 1;
+    pthread_cond_broadcast(&r->work);
+    while (r->next_write < r->next_read) {
+        slot *head = &r->ring[r->next_write % r->nslots];
+        if (head->state != SLOT_DONE) {
+            pthread_cond_wait(&r->done, &r->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&r->mu);
+        finish_slot(r, head);
+        show_progress(r, 0);
+        pthread_mutex_lock(&r->mu);
+        r->next_write++;
+    }
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* A rejected pseudo-record for an input that cannot be opened. */
+static void reject_file(in_record *rec, const char *path, const char *msg) {
+    memset(rec, 0, sizeof *rec);
+    rec->id = strdup(path);
+    rec->file = "";
+    rec->rejected = 1;
+    snprintf(rec->reason, sizeof rec->reason, "%.590s", msg);
+}
+
+static int cmp_discard(const void *a, const void *b) {
+    const discard_count *x = a, *y = b;
+    return x->n < y->n ? 1 : x->n > y->n ? -1 : strcmp(x->phrase, y->phrase);
+}
+
+static void print_summary(code_run *r, double elapsed) {
+    FILE *e = stderr;
+    fprintf(e,
+            "bede code: %llu records read: %llu coded, %llu no event, "
+            "%llu discarded, %llu rejected\n",
+            (unsigned long long)r->read, (unsigned long long)r->coded,
+            (unsigned long long)r->no_event,
+            (unsigned long long)r->discarded,
+            (unsigned long long)r->rejected);
+    if (r->discarded || r->discarded_sentences) {
+        qsort(r->discards, r->ndiscards, sizeof *r->discards, cmp_discard);
+        fprintf(e, "  discarded: %llu stories by %zu discard phrases",
+                (unsigned long long)r->discarded, r->ndiscards);
+        for (size_t i = 0; i < r->ndiscards && i < 5; i++)
+            fprintf(e, "%s\"%s\" %zu", i ? ", " : " (", r->discards[i].phrase,
+                    r->discards[i].n);
+        fprintf(e, "%s; %llu sentences discarded\n",
+                r->ndiscards ? (r->ndiscards > 5 ? ", ...)" : ")") : "",
+                (unsigned long long)r->discarded_sentences);
+    }
+    if (r->rejected) {
+        fprintf(e, "  rejected: %llu records%s\n",
+                (unsigned long long)r->rejected,
+                r->rejected > 5 ? ", the first five:" : ":");
+        for (uint64_t i = 0; i < r->rejected && i < 5; i++)
+            fprintf(e, "    %s\n", r->first_rejects[i]);
+    }
+    fprintf(e,
+            "  %llu events written, %llu sentences, %.2f s, %.0f "
+            "sentences/s\n",
+            (unsigned long long)r->events_written,
+            (unsigned long long)r->sentences, elapsed,
+            elapsed > 0 ? (double)r->sentences / elapsed : 0.0);
+}
+
+static int run_code(code_run *r) {
+    bede_dict *dict = cli_load_dicts(r->dicts, r->ndicts);
+    if (!dict) return 1;
+    bede_error err;
+    char msg[1024];
+    bede_coder *coder = bede_coder_new(dict, &r->copts, &err);
+    if (!coder) {
+        fprintf(stderr, "bede: %s\n", bede_error_format(&err, msg, sizeof msg));
+        bede_dict_free(dict);
+        return 1;
+    }
+    r->coder = coder;
+    r->outf = stdout;
+    if (r->output && strcmp(r->output, "-") != 0) {
+        r->outf = fopen(r->output, "w");
+        if (!r->outf) {
+            fprintf(stderr, "bede: %s: %s\n", r->output, strerror(errno));
+            bede_coder_free(coder);
+            bede_dict_free(dict);
+            return 1;
+        }
+    }
+    static const char *const stdin_only[] = {"-"};
+    const char **files = r->nfiles ? r->files : (const char **)stdin_only;
+    int nfiles = r->nfiles ? r->nfiles : 1;
+    for (int i = 0; i < nfiles; i++) {
+        struct stat st;
+        if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 ||
+            !S_ISREG(st.st_mode)) {
+            r->total_bytes = 0;
+            break;
+        }
+        r->total_bytes += (uint64_t)st.st_size;
+    }
+
+    bede_worker *inline_worker = NULL;
+    pthread_t *tids = NULL;
+    int nthreads = 0;
+    if (r->threads <= 1) {
+        r->nslots = 1;
+        inline_worker = bede_worker_new(coder, &err);
+        if (!inline_worker) {
+            fprintf(stderr, "bede: %s\n",
+                    bede_error_format(&err, msg, sizeof msg));
+            bede_coder_free(coder);
+            bede_dict_free(dict);
+            return 1;
+        }
+    } else {
+        r->nslots = 4 * (size_t)r->threads;
+        tids = calloc((size_t)r->threads, sizeof *tids);
+    }
+    r->ring = calloc(r->nslots, sizeof *r->ring);
+    if (!r->ring || (r->threads > 1 && !tids)) {
+        fprintf(stderr, "bede: out of memory\n");
+        return 1;
+    }
+    pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->work, NULL);
+    pthread_cond_init(&r->done, NULL);
+    for (int t = 0; t < r->threads && r->threads > 1; t++) {
+        if (pthread_create(&tids[t], NULL, code_thread, r) != 0) break;
+        nthreads++;
+    }
+    if (r->threads > 1 && nthreads == 0) {
+        fprintf(stderr, "bede: cannot start threads\n");
+        return 1;
+    }
+
+    r->start = now();
+    int read_failed = 0;
+    for (int i = 0; i < nfiles; i++) {
+        int kind = r->input >= 0 ? r->input : (int)in_kind_from_path(files[i]);
+        in_reader *in = in_open(files[i], (in_kind)kind, msg, sizeof msg);
+        in_record rec;
+        if (!in) {
+            reject_file(&rec, files[i], msg);
+            push_record(r, inline_worker, &rec);
+            continue;
+        }
+        r->cur = in;
+        memset(&rec, 0, sizeof rec);
+        int rc;
+        while ((rc = in_next(in, &rec)) == 1) {
+            if (rec.stop && !rec.text) { /* <Stop>: not a story */
+                in_record_free(&rec);
+                continue;
+            }
+            push_record(r, inline_worker, &rec);
+        }
+        if (rc < 0) {
+            fprintf(stderr, "bede: %s\n", rec.reason);
+            read_failed = 1;
+            in_record_free(&rec);
+        }
+        r->done_bytes += in_bytes_read(in);
+        r->cur = NULL;
+        in_close(in);
+    }
+    if (!inline_worker) drain(r);
+    for (int t = 0; t < nthreads; t++) pthread_join(tids[t], NULL);
+    double elapsed = now() - r->start;
+    if (r->progress) fputs("\r\033[K", stderr);
+
+    if (fflush(r->outf) != 0 || ferror(r->outf)) r->write_failed = 1;
+    if (r->outf != stdout && fclose(r->outf) != 0) r->write_failed = 1;
+    if (r->write_failed)
+        fprintf(stderr, "bede: %s: write error\n",
+                r->output ? r->output : "stdout");
+    if (!r->quiet) print_summary(r, elapsed);
+
+    for (size_t i = 0; i < r->nslots; i++) {
+        in_record_free(&r->ring[i].rec);
+        free(r->ring[i].events);
+    }
+    free(r->ring);
+    free(tids);
+    for (size_t i = 0; i < r->ndiscards; i++) free(r->discards[i].phrase);
+    free(r->discards);
+    pthread_mutex_destroy(&r->mu);
+    pthread_cond_destroy(&r->work);
+    pthread_cond_destroy(&r->done);
+    bede_worker_free(inline_worker);
+    bede_coder_free(coder);
+    bede_dict_free(dict);
+    return r->rejected || r->write_failed || read_failed ? 1 : 0;
+}
+
+static void date_added_now(char *buf, size_t cap) {
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, cap, "%Y%m%d%H%M%S", &tm);
+}
+
+int bede_code_main(int argc, char **argv) {
+    code_run r;
+    memset(&r, 0, sizeof r);
+    r.input = -1;
+    r.threads = 1;
+    r.out.format = OUT_JSONL;
+    r.out.data_dir = cli_data_dir();
+    date_added_now(r.out.date_added, sizeof r.out.date_added);
+    bede_coder_default_options(&r.copts);
+    r.dicts = calloc((size_t)argc + 1, sizeof *r.dicts);
+    r.files = calloc((size_t)argc + 1, sizeof *r.files);
+    if (!r.dicts || !r.files) {
+        free(r.dicts);
+        free(r.files);
+        return 1;
+    }
+    int rc = 2;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        int takes = strcmp(a, "-i") == 0 || strcmp(a, "--input") == 0 ||
+                    strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0 ||
+                    strcmp(a, "--dict") == 0 || strcmp(a, "--date") == 0 ||
+                    strcmp(a, "-j") == 0 || strcmp(a, "--threads") == 0 ||
+                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0;
+        if (takes && !val) {
+            fprintf(stderr, "bede code: option '%s' needs a value\n", a);
+            goto done;
+        }
+        if (strcmp(a, "-i") == 0 || strcmp(a, "--input") == 0) {
+            r.input = in_kind_from_name(val);
+            if (r.input < 0) {
+                fprintf(stderr,
+                        "bede code: unknown input '%s' (text, paras, jsonl, "
+                        "petrarch, tabari)\n",
+                        val);
+                goto done;
+            }
+        } else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
+            int f = out_format_from_name(val);
+            if (f < 0) {
+                fprintf(stderr,
+                        "bede code: unknown format '%s' (jsonl, petrarch, "
+                        "gdelt)\n",
+                        val);
+                goto done;
+            }
+            r.out.format = (out_format)f;
+        } else if (strcmp(a, "--dict") == 0) {
+            r.dicts[r.ndicts++] = val;
+        } else if (strcmp(a, "--date") == 0) {
+            r.copts.default_date = parse_date_arg(val);
+            if (!r.copts.default_date) {
+                fprintf(stderr,
+                        "bede code: --date expects YYYY-MM-DD, got '%s'\n",
+                        val);
+                goto done;
+            }
+        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--threads") == 0) {
+            char *end;
+            long n = strtol(val, &end, 10);
+            if (*end || n < 1 || n > 256) {
+                fprintf(stderr, "bede code: -j expects 1..256, got '%s'\n",
+                        val);
+                goto done;
+            }
+            r.threads = (int)n;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            r.output = val;
+        } else if (strcmp(a, "--one-a-day") == 0) {
+            r.copts.one_a_day = 1;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            r.quiet = 1;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            code_usage(stdout);
+            rc = 0;
+            goto done;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "bede code: unknown option '%s'\n", a);
+            code_usage(stderr);
+            goto done;
+        } else {
+            r.files[r.nfiles++] = a;
+            continue;
+        }
+        if (takes) i++;
+    }
+    r.progress = !r.quiet && isatty(STDERR_FILENO);
+    rc = run_code(&r);
+done:
+    free(r.dicts);
+    free(r.files);
+    return rc;
+}
+
+/* ============================================================ validate */
+
+static void validate_usage(FILE *f) {
+    fputs(
+        "usage: bede validate [options] FILE.xml|FILE.project\n"
+        "\n"
+        "Codes a validation suite and compares the events with the ones its\n"
+        "records expect: a PETRARCH unit-test file (<Environment> names the\n"
+        "dictionaries, <EventCoding> the expected events) or a TABARI\n"
+        ".project (its .actors, .agents, .verbs, .options and text files;\n"
+        "the expected events in { SOURCE / TARGET / CODE } fields of each\n"
+        "record's comment). A record passes when bede makes exactly the\n"
+        "expected (source, target, code) triples. bede codes the <Text>\n"
+        "with its own analysis; parse trees are ignored.\n"
+        "\n"
+        "options:\n"
+        "  -v, --verbose                   show the coder's trace of each\n"
+        "                                  failing record\n"
+        "  --known-failures FILE           ids expected to fail, one per line\n"
+        "                                  (`ID  # reason`): exit 0 when\n"
+        "                                  every failure is listed\n"
+        "  --write-known-failures FILE     write the current failures there\n"
+        "  -h, --help                      this help\n"
+        "\n"
+        "Exit status: 0 when every record passes (or every failure is known);\n"
+        "1 otherwise or when the suite cannot be read; 2 for a usage error.\n",
+        f);
+}
+
+
+typedef struct strlist {
+    char **s;
+    size_t n;
+} strlist;
+
+static int sl_add(strlist *l, const char *s) {
+    char **v = realloc(l->s, (l->n + 1) * sizeof *v);
+    if (!v) return -1;
+    l->s = v;
+    if (!(v[l->n] = strdup(s))) return -1;
+    l->n++;
+    return 0;
+}
+
+static long sl_find(const strlist *l, const char *s) {
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->s[i], s) == 0) return (long)i;
+    return -1;
+}
+
+static void sl_free(strlist *l) {
+    for (size_t i = 0; i < l->n; i++) free(l->s[i]);
+    free(l->s);
+    memset(l, 0, sizeof *l);
+}
+
+/* An event as validation compares it. */
+typedef struct triple {
+    const char *source, *target, *code;
+} triple;
+
+typedef struct validation {
+    int verbose;
+    const char *suite, *known_path, *write_path;
+    strlist known;     /* ids of --known-failures */
+    char *known_failed; /* per known id: failed in this run */
+    bede_dict *dict;
+    /* PETRARCH's require_dyad option switches between two coders */
+    bede_coder *coder[2];
+    bede_worker *worker[2];
+    int require_target;
+    strlist unsupported; /* options seen but not applied */
+    /* results */
+    size_t passed, failed, skipped;
+    strlist failures;     /* "ID\tsummary" */
+    strlist false_alarms; /* "ID\tproduced ..." */
+    strlist skips;        /* "ID: why" */
+    /* the trace of the record being coded (-v) */
+    char *trace;
+    size_t trace_len;
+    FILE *trace_f;
+    triple *produced;
+    size_t nproduced, capproduced;
+} validation;
+
+static void on_trace(const char *line, void *user) {
+    validation *v = user;
+    if (v->trace_f) fprintf(v->trace_f, "    | %s\n", line);
+}
+
+static int on_event(const bede_event *ev, void *user) {
+    validation *v = user;
+    triple t = {ev->source.code ? ev->source.code : "---",
+                ev->target.code ? ev->target.code : "---",
+                ev->code ? ev->code : "---"};
+    for (size_t i = 0; i < v->nproduced; i++) /* a set: no duplicates */
+        if (strcmp(v->produced[i].source, t.source) == 0 &&
+            strcmp(v->produced[i].target, t.target) == 0 &&
+            strcmp(v->produced[i].code, t.code) == 0)
+            return 0;
+    if (v->nproduced == v->capproduced) {
+        size_t cap = v->capproduced ? 2 * v->capproduced : 8;
+        triple *p = realloc(v->produced, cap * sizeof *p);
+        if (!p) return 1;
+        v->produced = p;
+        v->capproduced = cap;
+    }
+    v->produced[v->nproduced++] = t;
+    return 0;
+}
+
+static int same(const in_expect *e, const triple *t) {
+    return strcmp(e->source, t->source) == 0 &&
+           strcmp(e->target, t->target) == 0 && strcmp(e->code, t->code) == 0;
+}
+
+/* Appends "SRC TGT CODE, ..." (or "none") to a string of cap bytes. */
+static void list_expected(char *buf, size_t cap, const in_expect *e, size_t n,
+                          const char *none) {
+    size_t len = strlen(buf);
+    if (!n) snprintf(buf + len, cap - len, "%s", none);
+    for (size_t i = 0; i < n && len < cap; i++) {
+        snprintf(buf + len, cap - len, "%s%s %s %s", i ? ", " : "",
+                 e[i].source, e[i].target, e[i].code);
+        len = strlen(buf);
+    }
+}
+
+static void list_produced(char *buf, size_t cap, const triple *t, size_t n) {
+    size_t len = strlen(buf);
+    if (!n) snprintf(buf + len, cap - len, "none");
+    for (size_t i = 0; i < n && len < cap; i++) {
+        snprintf(buf + len, cap - len, "%s%s %s %s", i ? ", " : "",
+                 t[i].source, t[i].target, t[i].code);
+        len = strlen(buf);
+    }
+}
+
+static void note_option(validation *v, const char *opt) {
+    if (sl_find(&v->unsupported, opt) < 0) sl_add(&v->unsupported, opt);
+}
+
+/* PETRARCH <Config> options: require_dyad is the coder's require_target;
+ * the others tune PETRARCH's parse-tree search and do not apply. */
+static void apply_options(validation *v, const in_record *rec, int petrarch) {
+    for (size_t i = 0; i < rec->noptions; i++) {
+        const char *o = rec->options[i];
+        if (petrarch && strncmp(o, "require_dyad = ", 15) == 0) {
+            v->require_target = strcasecmp(o + 15, "false") != 0;
+            continue;
+        }
+        char name[128];
+        snprintf(name, sizeof name, "%s", o);
+        char *eq = petrarch ? strstr(name, " = ") : NULL;
+        if (eq) *eq = '\0';
+        note_option(v, name);
+    }
+}
+
+static void skip(validation *v, const in_record *rec, const char *why) {
+    char line[700];
+    snprintf(line, sizeof line, "%s: %s", rec->id, why);
+    sl_add(&v->skips, line);
+    v->skipped++;
+}
+
+/* Codes one validation record and compares. */
+static void check_record(validation *v, in_record *rec) {
+    int subset = (rec->expect & IN_EXP_SUBSET) != 0;
+    if (rec->rejected) {
+        v->failed++;
+        printf("FAIL %s (%s:%u)\n  cannot be read: %s\n\n", rec->id,
+               rec->file, rec->line, rec->reason);
+        char line[800];
+        snprintf(line, sizeof line, "%s\tcannot be read", rec->id);
+        sl_add(&v->failures, line);
+        return;
+    }
+    if (rec->error_kind && strcmp(rec->error_kind, "bad_input_parse") == 0) {
+        skip(v, rec, "tests PETRARCH's reading of a broken <Parse> tree, "
+                     "which bede does not use");
+        return;
+    }
+    if ((rec->expect & IN_EXP_COMPLEX) && !rec->nevents) {
+        skip(v, rec, "{+++}: TABARI's complexity limit, which bede does not "
+                     "have");
+        return;
+    }
+    if (subset && !rec->nevents) {
+        skip(v, rec, "-{...}: no event checked");
+        return;
+    }
+    bede_worker *w = v->worker[v->require_target];
+    v->nproduced = 0;
+    free(v->trace);
+    v->trace = NULL;
+    v->trace_len = 0;
+    v->trace_f = v->verbose ? open_memstream(&v->trace, &v->trace_len) : NULL;
+    bede_worker_trace(w, v->trace_f ? on_trace : NULL, v);
+    bede_story story = {rec->id, rec->date};
+    bede_story_stats stats;
+    bede_error err;
+    memset(&err, 0, sizeof err);
+    int n = bede_code(w, rec->text, rec->len, &story, on_event, v, &stats,
+                      &err);
+    if (v->trace_f) {
+        fclose(v->trace_f);
+        v->trace_f = NULL;
+    }
+
+    /* Compare the sets: every expected event made, nothing else. */
+    size_t nmissing = 0, nextra = 0;
+    in_expect *missing = calloc(rec->nevents + 1, sizeof *missing);
+    triple *extra = calloc(v->nproduced + 1, sizeof *extra);
+    if (!missing || !extra) {
+        free(missing);
+        free(extra);
+        return;
+    }
+    for (size_t i = 0; i < rec->nevents; i++) {
+        int found = 0;
+        for (size_t j = 0; j < v->nproduced && !found; j++)
+            found = same(&rec->events[i], &v->produced[j]);
+        int dup = 0; /* the same expectation written twice */
+        for (size_t k = 0; k < nmissing && !dup; k++)
+            dup = strcmp(missing[k].source, rec->events[i].source) == 0 &&
+                  strcmp(missing[k].target, rec->events[i].target) == 0 &&
+                  strcmp(missing[k].code, rec->events[i].code) == 0;
+        if (!found && !dup) missing[nmissing++] = rec->events[i];
+    }
+    for (size_t j = 0; j < v->nproduced && !subset; j++) {
+        int found = 0;
+        for (size_t i = 0; i < rec->nevents && !found; i++)
+            found = same(&rec->events[i], &v->produced[j]);
+        if (!found) extra[nextra++] = v->produced[j];
+    }
+    int pass = n >= 0 && nmissing == 0 && nextra == 0;
+    if (pass) {
+        v->passed++;
+    } else {
+        v->failed++;
+        char sum[1200] = "expected ";
+        list_expected(sum, sizeof sum, rec->events, rec->nevents, "none");
+        strncat(sum, "; produced ", sizeof sum - strlen(sum) - 1);
+        if (n < 0)
+            strncat(sum, "an error", sizeof sum - strlen(sum) - 1);
+        else
+            list_produced(sum, sizeof sum, v->produced, v->nproduced);
+        char line[1400];
+        snprintf(line, sizeof line, "%s\t%s", rec->id, sum);
+        sl_add(&v->failures, line);
+        if (!rec->nevents && v->nproduced) {
+            char fa[1400] = "";
+            list_produced(fa, sizeof fa, v->produced, v->nproduced);
+            snprintf(line, sizeof line, "%s\t%s", rec->id, fa);
+            sl_add(&v->false_alarms, line);
+        }
+        printf("FAIL %s (%s:%u)%s\n", rec->id, rec->file, rec->line,
+               !rec->nevents && v->nproduced ? "  [false alarm]" : "");
+        printf("  text:     %.*s\n", (int)rec->len, rec->text);
+        char buf[1200] = "";
+        list_expected(buf, sizeof buf, rec->events, rec->nevents,
+                      rec->error_kind ? rec->error_kind : "none");
+        printf("  expected: %s%s\n", buf,
+               subset ? " (and possibly others)" : "");
+        if (n < 0) {
+            char msg[600];
+            printf("  error:    %s\n", bede_error_format(&err, msg, sizeof msg));
+        } else {
+            buf[0] = '\0';
+            list_produced(buf, sizeof buf, v->produced, v->nproduced);
+            printf("  produced: %s\n", buf);
+            if (nmissing) {
+                buf[0] = '\0';
+                list_expected(buf, sizeof buf, missing, nmissing, "");
+                printf("  missing:  %s\n", buf);
+            }
+            if (nextra) {
+                buf[0] = '\0';
+                list_produced(buf, sizeof buf, extra, nextra);
+                printf("  extra:    %s\n", buf);
+            }
+        }
+        if (stats.discarded_story && n >= 0)
+            printf("  story discarded by \"%s\"\n",
+                   stats.discard ? stats.discard : "?");
+        if (v->trace && v->trace_len) printf("  trace:\n%s", v->trace);
+        putchar('\n');
+    }
+    long k = sl_find(&v->known, rec->id);
+    if (k >= 0 && !pass) v->known_failed[k] = 1;
+    free(missing);
+    free(extra);
+}
+
+/* Reads --known-failures: the first word of each line that is not blank
+ * or a # comment. */
+static int load_known(validation *v) {
+    FILE *f = fopen(v->known_path, "r");
+    if (!f) {
+        if (v->write_path) return 0; /* about to be written */
+        fprintf(stderr, "bede validate: %s: %s\n", v->known_path,
+                strerror(errno));
+        return -1;
+    }
+    char line[2048];
+    while (fgets(line, sizeof line, f)) {
+        char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p == '#' || *p == '\n' || *p == '\r' || !*p) continue;
+        size_t n = strcspn(p, " \t\r\n#");
+        p[n] = '\0';
+        if (sl_find(&v->known, p) < 0) sl_add(&v->known, p);
+    }
+    fclose(f);
+    v->known_failed = calloc(v->known.n + 1, 1);
+    return v->known_failed ? 0 : -1;
+}
+
+static const char *base_name(const char *path) {
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static int write_known(const validation *v) {
+    FILE *f = fopen(v->write_path, "w");
+    if (!f) {
+        fprintf(stderr, "bede validate: %s: %s\n", v->write_path,
+                strerror(errno));
+        return -1;
+    }
+    fprintf(f,
+            "# Records of %s that bede does not code as expected yet, one id\n"
+            "# per line; after '#' the expected and the produced events.\n"
+            "# Regenerate with: bede validate %s --write-known-failures "
+            "THIS_FILE\n",
+            base_name(v->suite), base_name(v->suite));
+    for (size_t i = 0; i < v->failures.n; i++) {
+        const char *tab = strchr(v->failures.s[i], '\t');
+        int idlen = tab ? (int)(tab - v->failures.s[i])
+                        : (int)strlen(v->failures.s[i]);
+        fprintf(f, "%.*s  # %s\n", idlen, v->failures.s[i], tab ? tab + 1 : "");
+    }
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad) {
+        fprintf(stderr, "bede validate: %s: write error\n", v->write_path);
+        return -1;
+    }
+    printf("wrote %zu failures to %s\n", v->failures.n, v->write_path);
+    return 0;
+}
+
+/* The folder of path, with a trailing '/' ("" for a bare name). */
+static void dir_of(const char *path, char *buf, size_t cap) {
+    const char *s = strrchr(path, '/');
+    size_t n = s ? (size_t)(s - path) + 1 : 0;
+    if (n >= cap) n = cap - 1;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+}
+
+static int add_dict(validation *v, const char *dir, const char *name,
+                    int kind) {
+    char path[4096];
+    bede_error err;
+    char msg[1024];
+    if (name[0] == '/')
+        snprintf(path, sizeof path, "%s", name);
+    else
+        snprintf(path, sizeof path, "%s%s", dir, name);
+    if (bede_dict_add_file(v->dict, path, BEDE_DICT_FORMAT_AUTO, kind, &err) <
+        0) {
+        fprintf(stderr, "bede validate: %s\n",
+                bede_error_format(&err, msg, sizeof msg));
+        return -1;
+    }
+    return 0;
+}
+
+/* Builds the two coders (and workers) over the loaded dictionary. */
+static int make_coders(validation *v) {
+    bede_error err;
+    char msg[1024];
+    for (int rt = 0; rt < 2; rt++) {
+        bede_coder_options o;
+        bede_coder_default_options(&o);
+        o.require_target = rt;
+        v->coder[rt] = bede_coder_new(v->dict, &o, &err);
+        if (v->coder[rt]) v->worker[rt] = bede_worker_new(v->coder[rt], &err);
+        if (!v->coder[rt] || !v->worker[rt]) {
+            fprintf(stderr, "bede validate: %s\n",
+                    bede_error_format(&err, msg, sizeof msg));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int category_included(const in_environment *env, const char *cat) {
+    if (!cat) return 1;
+    for (size_t i = 0; i < env->nexclude; i++)
+        if (strcmp(env->exclude[i], cat) == 0) return 0;
+    if (!env->ninclude) return 1;
+    for (size_t i = 0; i < env->ninclude; i++)
+        if (strcmp(env->include[i], cat) == 0) return 1;
+    return 0;
+}
+
+/* A PETRARCH unit-test file. */
+static int validate_petrarch(validation *v) {
+    char msg[1024];
+    in_reader *in = in_open(v->suite, IN_PETRARCH, msg, sizeof msg);
+    if (!in) {
+        fprintf(stderr, "bede validate: %s\n", msg);
+        return -1;
+    }
+    in_record rec;
+    memset(&rec, 0, sizeof rec);
+    int rc = in_next(in, &rec), status = 0;
+    /* The <Environment> precedes the records: read now. */
+    const in_environment *env = in_environment_of(in);
+    char dir[4096];
+    dir_of(v->suite, dir, sizeof dir);
+    struct {
+        const char *name;
+        int kind;
+    } files[] = {{env->verbfile, BEDE_DICT_VERBS},
+                 {env->actorfile, BEDE_DICT_ACTORS},
+                 {env->agentfile, BEDE_DICT_AGENTS},
+                 {env->discardfile, BEDE_DICT_DISCARDS}};
+    for (size_t i = 0; i < sizeof files / sizeof files[0] && !status; i++)
+        if (files[i].name && add_dict(v, dir, files[i].name, files[i].kind))
+            status = -1;
+    if (!status) status = make_coders(v);
+    v->require_target = 1; /* PETRARCH's require_dyad defaults to true */
+    for (; rc == 1 && !status; rc = in_next(in, &rec)) {
+        apply_options(v, &rec, 1);
+        if (rec.stop) {
+            printf("stopped at <Stop> (%s:%u)\n\n", rec.file, rec.line);
+            in_record_free(&rec);
+            break;
+        }
+        if (!category_included(env, rec.category)) {
+            char why[200];
+            snprintf(why, sizeof why,
+                     "category %s is not in the file's <Include>",
+                     rec.category);
+            skip(v, &rec, why);
+        } else {
+            check_record(v, &rec);
+        }
+        in_record_free(&rec);
+    }
+    if (rc < 0) {
+        fprintf(stderr, "bede validate: %s\n", rec.reason);
+        status = -1;
+    }
+    in_record_free(&rec);
+    in_close(in);
+    return status;
+}
+
+/* A TABARI .project: <actorsfile>, <verbsfile>, <agentsfile>,
+ * <optionsfile>, <textfile> lines (TABARI reads only the first two letters
+ * of a tag). */
+static int validate_tabari(validation *v) {
+    FILE *f = fopen(v->suite, "rb");
+    if (!f) {
+        fprintf(stderr, "bede validate: %s: %s\n", v->suite, strerror(errno));
+        return -1;
+    }
+    char dir[4096];
+    dir_of(v->suite, dir, sizeof dir);
+    strlist texts = {0};
+    int status = 0;
+    /* Old Mac files end lines in CR: read the whole file and split. */
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len + 4096 + 1 > cap) {
+            cap = cap ? 2 * cap : 65536;
+            char *nb = realloc(buf, cap);
+            if (!nb) break;
+            buf = nb;
+        }
+        size_t got = fread(buf + len, 1, 4096, f);
+        len += got;
+        if (!got) break;
+    }
+    fclose(f);
+    if (!buf) return -1;
+    buf[len] = '\0';
+    for (char *line = buf; line && *line && !status;) {
+        char *end = line + strcspn(line, "\r\n");
+        char *next = *end ? end + 1 : NULL;
+        *end = '\0';
+        if (line[0] == '<' && strlen(line) > 3) {
+            const char *tag = line + 1;
+            char *gt = strchr(line, '>');
+            char name[1024] = "";
+            if (gt) sscanf(gt + 1, " %1023s", name);
+            int kind = strncmp(tag, "ac", 2) == 0   ? BEDE_DICT_ACTORS
+                       : strncmp(tag, "ag", 2) == 0 ? BEDE_DICT_AGENTS
+                       : strncmp(tag, "ve", 2) == 0 ? BEDE_DICT_VERBS
+                       : strncmp(tag, "op", 2) == 0 ? BEDE_DICT_OPTIONS
+                                                    : -1;
+            if (name[0] && kind >= 0)
+                status = add_dict(v, dir, name, kind);
+            else if (name[0] && strncmp(tag, "te", 2) == 0)
+                sl_add(&texts, name);
+        }
+        line = next;
+    }
+    free(buf);
+    if (!status && !texts.n) {
+        fprintf(stderr, "bede validate: %s: expected a <textfile> line\n",
+                v->suite);
+        status = -1;
+    }
+    if (!status) status = make_coders(v);
+    /* TABARI codes an event only when it has both actors: no expectation
+     * of its validation suite has a null actor. */
+    v->require_target = 1;
+    int stopped = 0;
+    for (size_t t = 0; t < texts.n && !status && !stopped; t++) {
+        char path[4096], msg[1024];
+        snprintf(path, sizeof path, "%s%s", texts.s[t][0] == '/' ? "" : dir,
+                 texts.s[t]);
+        in_reader *in = in_open(path, IN_TABARI, msg, sizeof msg);
+        if (!in) {
+            fprintf(stderr, "bede validate: %s\n", msg);
+            status = -1;
+            break;
+        }
+        in_record rec;
+        memset(&rec, 0, sizeof rec);
+        int rc;
+        while ((rc = in_next(in, &rec)) == 1) {
+            apply_options(v, &rec, 0);
+            if (rec.stop) {
+                /* TABARI's validation ends at a record without fields */
+                printf("stopped at %s (%s:%u): a record without validation "
+                       "fields\n\n",
+                       rec.id, rec.file, rec.line);
+                stopped = 1;
+                in_record_free(&rec);
+                break;
+            }
+            if (rec.expect == IN_EXP_OPTIONS)
+                skip(v, &rec, "options only");
+            else
+                check_record(v, &rec);
+            in_record_free(&rec);
+        }
+        if (rc < 0) {
+            fprintf(stderr, "bede validate: %s\n", rec.reason);
+            status = -1;
+        }
+        in_record_free(&rec);
+        in_close(in);
+    }
+    sl_free(&texts);
+    return status;
+}
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int bede_validate_main(int argc, char **argv) {
+    validation v;
+    memset(&v, 0, sizeof v);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+            v.verbose = 1;
+        } else if (strcmp(a, "--known-failures") == 0 ||
+                   strcmp(a, "--write-known-failures") == 0) {
+            if (!val) {
+                fprintf(stderr, "bede validate: option '%s' needs a value\n",
+                        a);
+                return 2;
+            }
+            if (a[2] == 'k')
+                v.known_path = val;
+            else
+                v.write_path = val;
+            i++;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            validate_usage(stdout);
+            return 0;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "bede validate: unknown option '%s'\n", a);
+            validate_usage(stderr);
+            return 2;
+        } else if (v.suite) {
+            fprintf(stderr, "bede validate: one suite at a time\n");
+            return 2;
+        } else {
+            v.suite = a;
+        }
+    }
+    if (!v.suite) {
+        validate_usage(stderr);
+        return 2;
+    }
+    int petrarch = ends_with(v.suite, ".xml");
+    if (!petrarch && !ends_with(v.suite, ".project")) {
+        fprintf(stderr,
+                "bede validate: %s: expected a PETRARCH .xml file or a TABARI "
+                ".project\n",
+                v.suite);
+        return 2;
+    }
+    bede_error err;
+    int status = 0;
+    v.dict = bede_dict_new(NULL, &err);
+    if (!v.dict || (v.known_path && load_known(&v) < 0)) status = -1;
+    if (!status)
+        status = petrarch ? validate_petrarch(&v) : validate_tabari(&v);
+
+    int rc = 1;
+    if (!status) {
+        if (v.false_alarms.n) {
+            printf("false alarms (events where none were expected): %zu\n",
+                   v.false_alarms.n);
+            for (size_t i = 0; i < v.false_alarms.n; i++) {
+                char *tab = strchr(v.false_alarms.s[i], '\t');
+                if (tab) *tab = '\0';
+                printf("  %s: %s\n", v.false_alarms.s[i], tab ? tab + 1 : "");
+            }
+        }
+        if (v.skipped) {
+            printf("skipped: %zu\n", v.skipped);
+            for (size_t i = 0; i < v.skips.n; i++)
+                printf("  %s\n", v.skips.s[i]);
+        }
+        if (v.unsupported.n) {
+            printf("options not applied:");
+            for (size_t i = 0; i < v.unsupported.n; i++)
+                printf("%s %s", i ? ";" : "", v.unsupported.s[i]);
+            putchar('\n');
+        }
+        size_t unknown = 0;
+        if (v.known_path) {
+            size_t newly = 0;
+            for (size_t i = 0; i < v.known.n; i++)
+                if (!v.known_failed[i]) newly++;
+            if (newly) {
+                printf("newly passing (can be removed from %s):",
+                       v.known_path);
+                for (size_t i = 0; i < v.known.n; i++)
+                    if (!v.known_failed[i]) printf(" %s", v.known.s[i]);
+                putchar('\n');
+            }
+            for (size_t i = 0; i < v.failures.n; i++) {
+                char id[512];
+                snprintf(id, sizeof id, "%.*s",
+                         (int)strcspn(v.failures.s[i], "\t"),
+                         v.failures.s[i]);
+                if (sl_find(&v.known, id) < 0) {
+                    if (!unknown++)
+                        printf("new failures (not in %s):", v.known_path);
+                    printf(" %s", id);
+                }
+            }
+            if (unknown) putchar('\n');
+        }
+        size_t checked = v.passed + v.failed;
+        printf("pass rate: %.1f%% (%zu of %zu records checked, %zu "
+               "skipped)\n",
+               checked ? 100.0 * (double)v.passed / (double)checked : 0.0,
+               v.passed, checked, v.skipped);
+        printf("%zu passed, %zu failed\n", v.passed, v.failed);
+        if (v.write_path)
+            rc = write_known(&v) < 0 ? 1 : 0;
+        else if (v.known_path)
+            rc = unknown ? 1 : 0;
+        else
+            rc = v.failed ? 1 : 0;
+    }
+    for (int k = 0; k < 2; k++) {
+        bede_worker_free(v.worker[k]);
+        bede_coder_free(v.coder[k]);
+    }
+    bede_dict_free(v.dict);
+    sl_free(&v.known);
+    free(v.known_failed);
+    sl_free(&v.unsupported);
+    sl_free(&v.failures);
+    sl_free(&v.false_alarms);
+    sl_free(&v.skips);
+    free(v.trace);
+    free(v.produced);
+    return rc;
+}
