@@ -670,6 +670,8 @@ typedef struct {
     bool has_not;
 } pmatch;
 
+static const char *const NEGATIONS[] = {"not", "n't", "never", NULL};
+
 /* The NP (not COORD's conjuncts) with actors starting at sentence token i. */
 static int32_t actor_np_at(bede_worker *w, uint32_t i) {
     int32_t best = -1;
@@ -874,9 +876,14 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
         } else if (e->type == PAT_SYNSET) {
             uint32_t end;
             if (synset_at(m, e->value, j, &end) && end <= i) {
+                bool had = m->has_not, isnot = false;
+                for (uint32_t t = j; t < end; t++)
+                    if (str_in_list(NEGATIONS, tlower(m->w, t))) isnot = true;
                 m->words++;
+                if (isnot) m->has_not = true;
                 if (bwd(m, k - 1, j)) return true;
                 m->words--;
+                m->has_not = had;
             }
         }
         /* `a_*`: the word must come right before */
@@ -1169,6 +1176,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 int32_t exclude = subj;
                 int32_t p = first_actor_after(w, v1, hi, exclude);
                 if (p >= 0) tgt = np_of(w, p);
+            }
+            if (!tgt && clause >= 0) {
+                /* "Arnor believes Dagolath can cope": the subject of the
+                 * reported content is the target */
+                for (uint32_t k = 0; k < w->s->clause_count && !tgt; k++) {
+                    const bede_clause *o = &w->cl[k];
+                    if (o->parent != clause || o->kind != BEDE_CLAUSE_COMPLEMENT ||
+                        o->first < v1 || o->subject < 0)
+                        continue;
+                    tgt = np_of(w, o->subject);
+                }
             }
         }
     }
