@@ -79,11 +79,19 @@ static void code_usage(FILE *f) {
         f);
 }
 
+/* Strings of a slot's events: blocks that never move, freed together. */
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    char data[];
+} arena_block;
+
 /* A record in the ring, with what coding made of it. */
 typedef struct slot {
     in_record rec;
     bede_event *events;
     size_t nevents, capevents;
+    arena_block *strings; /* copies of the events' strings */
     bede_story_stats stats;
     int status;        /* bede_code's result; < 0: rejected by the coder */
     char error[700];
@@ -135,6 +143,40 @@ typedef struct code_run {
     double start, last_progress;
 } code_run;
 
+static void arena_free(arena_block **a) {
+    while (*a) {
+        arena_block *next = (*a)->next;
+        free(*a);
+        *a = next;
+    }
+}
+
+/* A copy of str that lives until the slot is written; NULL stays NULL. */
+static const char *keep(slot *s, const char *str, int *nomem) {
+    if (!str) return NULL;
+    size_t n = strlen(str) + 1;
+    arena_block *b = s->strings;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > 16384 ? n : 16384;
+        b = malloc(sizeof *b + cap);
+        if (!b) {
+            *nomem = 1;
+            return "";
+        }
+        b->next = s->strings;
+        b->used = 0;
+        b->cap = cap;
+        s->strings = b;
+    }
+    char *d = b->data + b->used;
+    memcpy(d, str, n);
+    b->used += n;
+    return d;
+}
+
+/* Events are kept until the writer gets to them, while the worker codes
+ * other stories: their strings (codes the worker composes, labels, rules)
+ * are copied, since a worker reuses its string space on the next call. */
 static int collect_event(const bede_event *ev, void *user) {
     slot *s = user;
     if (s->nevents == s->capevents) {
@@ -144,8 +186,21 @@ static int collect_event(const bede_event *ev, void *user) {
         s->events = e;
         s->capevents = cap;
     }
-    s->events[s->nevents++] = *ev;
-    return 0;
+    bede_event *e = &s->events[s->nevents++];
+    *e = *ev;
+    int nomem = 0;
+    bede_event_actor *actors[2] = {&e->source, &e->target};
+    for (int a = 0; a < 2; a++) {
+        actors[a]->code = keep(s, actors[a]->code, &nomem);
+        actors[a]->file = keep(s, actors[a]->file, &nomem);
+        actors[a]->agent_file = keep(s, actors[a]->agent_file, &nomem);
+    }
+    e->code = keep(s, e->code, &nomem);
+    e->root = keep(s, e->root, &nomem);
+    e->label = keep(s, e->label, &nomem);
+    e->rule_file = keep(s, e->rule_file, &nomem);
+    e->rule = keep(s, e->rule, &nomem);
+    return nomem;
 }
 
 /* Codes the record of s with w (any thread). */
@@ -160,10 +215,13 @@ static void code_slot(bede_worker *w, slot *s) {
     s->status = bede_code(w, s->rec.text, s->rec.len, &story, collect_event, s,
                           &s->stats, &err);
     if (s->status < 0) {
-        char msg[600];
-        bede_error_format(&err, msg, sizeof msg);
-        snprintf(s->error, sizeof s->error, "%s:%u: %s: %s", s->rec.file,
-                 s->rec.line, s->rec.id, msg);
+        /* file:line of the record, its id when it has its own, the
+         * coder's message (which names the byte offset) */
+        int own_id = strcmp(s->rec.id, s->rec.file) != 0;
+        snprintf(s->error, sizeof s->error, "%s:%u: %s%.200s%s%.400s",
+                 s->rec.file, s->rec.line, own_id ? "story " : "",
+                 own_id ? s->rec.id : "", own_id ? ": " : "",
+                 err.message[0] ? err.message : bede_strerror(s->status));
     }
 }
 
@@ -245,6 +303,7 @@ static void finish_slot(code_run *r, slot *s) {
         r->events += s->nevents;
     }
     in_record_free(&s->rec);
+    arena_free(&s->strings);
     s->nevents = 0;
     s->state = SLOT_FREE;
 }
@@ -346,17 +405,18 @@ static void print_summary(code_run *r, double elapsed) {
             (unsigned long long)r->no_event,
             (unsigned long long)r->discarded,
             (unsigned long long)r->rejected);
-    if (r->discarded || r->discarded_sentences) {
+    if (r->discarded) {
         qsort(r->discards, r->ndiscards, sizeof *r->discards, cmp_discard);
         fprintf(e, "  discarded: %llu stories by %zu discard phrases",
                 (unsigned long long)r->discarded, r->ndiscards);
         for (size_t i = 0; i < r->ndiscards && i < 5; i++)
             fprintf(e, "%s\"%s\" %zu", i ? ", " : " (", r->discards[i].phrase,
                     r->discards[i].n);
-        fprintf(e, "%s; %llu sentences discarded\n",
-                r->ndiscards ? (r->ndiscards > 5 ? ", ...)" : ")") : "",
-                (unsigned long long)r->discarded_sentences);
+        fputs(r->ndiscards > 5 ? ", ...)\n" : ")\n", e);
     }
+    if (r->discarded_sentences)
+        fprintf(e, "  sentences discarded by a discard phrase: %llu\n",
+                (unsigned long long)r->discarded_sentences);
     if (r->rejected) {
         fprintf(e, "  rejected: %llu records%s\n",
                 (unsigned long long)r->rejected,
@@ -456,7 +516,7 @@ static int run_code(code_run *r) {
         memset(&rec, 0, sizeof rec);
         int rc;
         while ((rc = in_next(in, &rec)) == 1) {
-            if (rec.stop && !rec.text) { /* <Stop>: not a story */
+            if (rec.stop && kind == IN_PETRARCH) { /* <Stop>: no story */
                 in_record_free(&rec);
                 continue;
             }
@@ -485,6 +545,7 @@ static int run_code(code_run *r) {
 
     for (size_t i = 0; i < r->nslots; i++) {
         in_record_free(&r->ring[i].rec);
+        arena_free(&r->ring[i].strings);
         free(r->ring[i].events);
     }
     free(r->ring);
@@ -663,6 +724,14 @@ typedef struct triple {
     const char *source, *target, *code;
 } triple;
 
+static void triples_free(triple *t, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        free((char *)t[i].source);
+        free((char *)t[i].target);
+        free((char *)t[i].code);
+    }
+}
+
 typedef struct validation {
     int verbose;
     const char *suite, *known_path, *write_path;
@@ -709,7 +778,12 @@ static int on_event(const bede_event *ev, void *user) {
         v->produced = p;
         v->capproduced = cap;
     }
+    /* copies: the worker's strings may move while it codes on */
+    t.source = strdup(t.source);
+    t.target = strdup(t.target);
+    t.code = strdup(t.code);
     v->produced[v->nproduced++] = t;
+    if (!t.source || !t.target || !t.code) return 1;
     return 0;
 }
 
@@ -795,6 +869,7 @@ static void check_record(validation *v, in_record *rec) {
         return;
     }
     bede_worker *w = v->worker[v->require_target];
+    triples_free(v->produced, v->nproduced);
     v->nproduced = 0;
     free(v->trace);
     v->trace = NULL;
@@ -1297,6 +1372,7 @@ int bede_validate_main(int argc, char **argv) {
     sl_free(&v.false_alarms);
     sl_free(&v.skips);
     free(v.trace);
+    triples_free(v.produced, v.nproduced);
     free(v.produced);
     return rc;
 }
