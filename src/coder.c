@@ -991,9 +991,10 @@ static void make_events(bede_worker *w, const np_actors *src,
 }
 
 /* Tokens of the clause that a verb's patterns and default target may use:
- * [lo, hi) = the clause, cut before a nested clause other than an
- * infinitival one that starts after the verb. */
-static void verb_window(bede_worker *w, int32_t clause, uint32_t v1,
+ * [lo, hi) = the clause, cut before a nested clause that starts after the
+ * verb: any but an infinitival one, or, when wide, only a clause with a
+ * verb and subject of its own (reported, coordinate or adverbial). */
+static void verb_window(bede_worker *w, int32_t clause, uint32_t v1, bool wide,
                         uint32_t *lo, uint32_t *hi) {
     uint32_t base = 0;
     (void)base;
@@ -1008,6 +1009,9 @@ static void verb_window(bede_worker *w, int32_t clause, uint32_t v1,
     for (uint32_t k = 0; k < w->s->clause_count; k++) {
         const bede_clause *o = &w->cl[k];
         if (o->parent != clause || o->kind == BEDE_CLAUSE_INFINITIVAL) continue;
+        if (wide && (o->kind == BEDE_CLAUSE_RELATIVE ||
+                     o->kind == BEDE_CLAUSE_PARTICIPIAL))
+            continue;
         if (o->first >= v1 && o->first < *hi) *hi = o->first;
     }
 }
@@ -1064,7 +1068,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     const dict_block *b = e->block == NONE ? NULL : &d->blocks.v[e->block];
     char buf[256];
     uint32_t lo, hi;
-    verb_window(w, clause, v1, &lo, &hi);
+    verb_window(w, clause, v1, false, &lo, &hi);
     /* words before the verb may be anywhere earlier in the sentence
      * ("indicated it would act"); a noun's patterns look right only */
     lo = nominal ? v0 : 0;
@@ -1175,6 +1179,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             if (!tgt) {
                 int32_t exclude = subj;
                 int32_t p = first_actor_after(w, v1, hi, exclude);
+                if (p >= 0) tgt = np_of(w, p);
+            }
+            if (!tgt) {
+                /* "cordoned off the roads leading into Mordor" */
+                uint32_t wlo, whi;
+                verb_window(w, clause, v1, true, &wlo, &whi);
+                int32_t p = first_actor_after(w, v1, whi, subj);
                 if (p >= 0) tgt = np_of(w, p);
             }
             if (!tgt && clause >= 0) {
