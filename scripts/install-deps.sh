@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="build-essential cmake pkg-config libutf8proc-dev libxxhash-dev libjansson-dev libexpat1-dev wordnet-base clang"
+packages="build-essential cmake pkg-config libutf8proc-dev libxxhash-dev libjansson-dev libexpat1-dev wordnet-base clang iso-codes"
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 
 missing=""
