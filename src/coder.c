@@ -875,7 +875,8 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
             }
         } else if (e->type == PAT_SYNSET) {
             uint32_t end;
-            if (synset_at(m, e->value, j, &end) && end <= i) {
+            if (synset_at(m, e->value, j, &end) &&
+                (m->el[k].joined ? end == i : end <= i)) {
                 bool had = m->has_not, isnot = false;
                 for (uint32_t t = j; t < end; t++)
                     if (str_in_list(NEGATIONS, tlower(m->w, t))) isnot = true;
@@ -886,8 +887,9 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                 m->has_not = had;
             }
         }
-        /* `a_*`: the word must come right before */
-        if (k + 1 < (int32_t)m->pat->nelems && m->el[k].joined) break;
+        /* `a_*`: the word must come right before (a synonym phrase may
+         * be several tokens long: try a few starts) */
+        if (m->el[k].joined && (e->type != PAT_SYNSET || i - j >= 4)) break;
         if (m->steps > MAX_PATTERN_STEPS) return false;
         (void)joined;
     }
@@ -1068,7 +1070,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     const dict_block *b = e->block == NONE ? NULL : &d->blocks.v[e->block];
     char buf[256];
     uint32_t lo, hi;
-    verb_window(w, clause, v1, false, &lo, &hi);
+    verb_window(w, clause, v1, true, &lo, &hi);
     /* words before the verb may be anywhere earlier in the sentence
      * ("indicated it would act"); a noun's patterns look right only */
     lo = nominal ? v0 : 0;
