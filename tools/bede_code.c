@@ -134,6 +134,8 @@ typedef struct code_run {
     discard_count *discards;
     size_t ndiscards;
     char first_rejects[5][700];
+    uint64_t option_records; /* TABARI { OPTION: } / PETRARCH <Config> */
+    char first_option[200];
     int write_failed;
     uint64_t events_written;
 
@@ -424,6 +426,11 @@ static void print_summary(code_run *r, double elapsed) {
         for (uint64_t i = 0; i < r->rejected && i < 5; i++)
             fprintf(e, "    %s\n", r->first_rejects[i]);
     }
+    if (r->option_records)
+        fprintf(e,
+                "  %llu records set coding options, which bede code does "
+                "not apply (first: %s)\n",
+                (unsigned long long)r->option_records, r->first_option);
     fprintf(e,
             "  %llu events written, %llu sentences, %.2f s, %.0f "
             "sentences/s\n",
@@ -519,6 +526,11 @@ static int run_code(code_run *r) {
             if (rec.stop && kind == IN_PETRARCH) { /* <Stop>: no story */
                 in_record_free(&rec);
                 continue;
+            }
+            if (rec.noptions) { /* validation settings: not applied */
+                if (!r->option_records++)
+                    snprintf(r->first_option, sizeof r->first_option,
+                             "%s:%u: %s", rec.file, rec.line, rec.options[0]);
             }
             push_record(r, inline_worker, &rec);
         }

@@ -10,8 +10,20 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/*
+ * jsonl fields: doc_id, sent_id (0-based sentence of the story), date
+ * ("YYYY-MM-DD" or null), source, target ("---": none), code, root,
+ * quad_class, goldstein, label, source_text, target_text, verb_text (the
+ * words of each span, or null), spans {source, target, verb, sentence}
+ * ([start, end) byte offsets into the story text, or null), rule {at:
+ * "file:line", text: the pattern or null}, source_rule and target_rule
+ * ("file:line" of the actor entries), source_agent_rule and
+ * target_agent_rule when an agent was joined, source_how and target_how
+ * (phrase, coref, context, none), flags (passive, nominal, reported,
+ * compound, pattern) and sentence (its text).
+ */
 typedef enum out_format {
-    OUT_JSONL,    /* one JSON object per event (see out_event) */
+    OUT_JSONL,    /* one JSON object per event */
     OUT_PETRARCH, /* date source target code issues ids source_name
                      source_text target_text verb_text */
     OUT_GDELT,    /* the 61 columns of a GDELT 2.0 event row */
