@@ -388,7 +388,7 @@ static void drain(code_run *r) {
 static void reject_file(in_record *rec, const char *path, const char *msg) {
     memset(rec, 0, sizeof *rec);
     rec->id = strdup(path);
-    rec->file = "";
+    rec->file = strdup("");
     rec->rejected = 1;
     snprintf(rec->reason, sizeof rec->reason, "%.590s", msg);
 }

@@ -192,6 +192,7 @@ char *in_latin1_to_utf8(const char *s, size_t len, size_t *out_len) {
 
 void in_record_free(in_record *r) {
     free(r->id);
+    free(r->file);
     free(r->text);
     for (size_t i = 0; i < r->nevents; i++) {
         free(r->events[i].source);
@@ -232,7 +233,8 @@ static int add_option(char ***list, size_t *n, const char *s, size_t len) {
 static void reject(in_record *r, uint32_t line, uint32_t col, const char *fmt,
                    ...) {
     va_list ap;
-    int n = snprintf(r->reason, sizeof r->reason, "%s:%u:%u: ", r->file, line,
+    int n = snprintf(r->reason, sizeof r->reason, "%s:%u:%u: ",
+                     r->file ? r->file : "?", line,
                      col ? col : 1);
     if (n < 0 || (size_t)n >= sizeof r->reason) n = 0;
     va_start(ap, fmt);
@@ -361,7 +363,7 @@ static int read_line(in_reader *in) {
 }
 
 static int read_error(in_reader *in, in_record *r) {
-    r->file = in->name;
+    if (!r->file) r->file = dup(in->name);
     snprintf(r->reason, sizeof r->reason, "%s: read error: %s", in->name,
              ferror(in->f) ? strerror(errno) : "out of memory");
     return -1;
@@ -399,7 +401,7 @@ static int next_text(in_reader *in, in_record *r) {
         free(b.s);
         return read_error(in, r);
     }
-    r->file = in->name;
+    r->file = dup(in->name);
     r->line = r->column = 1;
     r->id = dup(in->name);
     r->text = sb_take(&b, &r->len);
@@ -414,7 +416,7 @@ static int next_paras(in_reader *in, in_record *r) {
            is_blank(in->linebuf.s, in->linebuf.len)) {
     }
     if (rc <= 0) return rc < 0 ? read_error(in, r) : 0;
-    r->file = in->name;
+    r->file = dup(in->name);
     r->line = in->line;
     r->column = 1;
     sbuf b = {0};
@@ -452,7 +454,7 @@ static int next_jsonl(in_reader *in, in_record *r) {
     }
     if (rc <= 0) return rc < 0 ? read_error(in, r) : 0;
     const char *line = in->linebuf.s;
-    r->file = in->name;
+    r->file = dup(in->name);
     r->line = in->line;
     r->column = 1;
     json_error_t jerr;
@@ -603,7 +605,7 @@ static int next_tabari(in_reader *in, in_record *r) {
         if (is_blank(s, n) || s[0] == '#') continue;
         if (tabari_header(s, n)) break;
         /* Stray text outside a record: one rejection for the whole run. */
-        r->file = in->name;
+        r->file = dup(in->name);
         r->line = in->line;
         r->column = 1;
         r->id = line_id(in, in->line);
@@ -621,7 +623,7 @@ static int next_tabari(in_reader *in, in_record *r) {
     }
     const char *s = in->linebuf.s;
     size_t n = in->linebuf.len;
-    r->file = in->name;
+    r->file = dup(in->name);
     r->line = in->line;
     r->column = 1;
     size_t digits = tabari_header(s, n);
@@ -788,7 +790,7 @@ static void XMLCALL xml_start(void *ud, const XML_Char *name,
         in_record *r = &x->cur;
         x->in_sentence = 1;
         x->have_text = 0;
-        r->file = in->name;
+        r->file = dup(in->name);
         r->line = xml_line(x);
         r->column = xml_col(x);
         const char *id = attr(atts, "id"), *date = attr(atts, "date");
@@ -841,7 +843,7 @@ static void XMLCALL xml_start(void *ud, const XML_Char *name,
         }
     } else if (strcmp(name, "Stop") == 0) {
         in_record r = {0};
-        r.file = in->name;
+        r.file = dup(in->name);
         r.line = xml_line(x);
         r.column = xml_col(x);
         r.id = dup("<Stop>");
@@ -939,7 +941,7 @@ static int next_petrarch(in_reader *in, in_record *r) {
         if (XML_Parse(x->p, chunk, (int)got, final) == XML_STATUS_ERROR) {
             x->done = 1;
             in_record bad = {0};
-            bad.file = in->name;
+            bad.file = dup(in->name);
             bad.line = (uint32_t)XML_GetErrorLineNumber(x->p);
             bad.column = (uint32_t)XML_GetErrorColumnNumber(x->p) + 1;
             bad.id = line_id(in, bad.line);

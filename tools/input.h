@@ -57,7 +57,8 @@ typedef struct in_record {
     char *text;      /* UTF-8 unless the input was invalid (then rejected
                         later by the coder, naming the byte) */
     size_t len;
-    const char *file; /* the input's name (owned by the reader) */
+    char *file;      /* the input's name (a copy: records outlive their
+                        reader in bede code's ring) */
     uint32_t line, column; /* where the record starts */
 
     int rejected;       /* the reader could not read it: see reason */
