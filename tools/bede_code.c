@@ -216,6 +216,8 @@ static void code_slot(bede_worker *w, slot *s) {
     memset(&err, 0, sizeof err);
     s->status = bede_code(w, s->rec.text, s->rec.len, &story, collect_event, s,
                           &s->stats, &err);
+    int nomem = 0;
+    s->stats.discard = keep(s, s->stats.discard, &nomem);
     if (s->status < 0) {
         /* file:line of the record, its id when it has its own, the
          * coder's message (which names the byte offset) */
