@@ -930,6 +930,12 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
 
 /* ------------------------------------------------------------ events */
 
+/* Verbs whose object noun carries the event: "carried out airstrikes". */
+static const char *const LIGHT_VERBS[] = {
+    "carry", "launch", "conduct", "stage", "mount", "wage", "hold", "make",
+    "order", "step", "intensify", "escalate", "begin", "start", "continue",
+    "resume", "commit", "perpetrate", "unleash", "announce", NULL};
+
 static const char *const SAY_LEMMAS[] = {
     "say", "tell", "state", "add", "announce", "claim", "report", "insist",
     "stress", "warn", "note", "declare", "write", "confirm", NULL};
@@ -1152,8 +1158,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             if (own) src = own;
         }
         if (!src && clause >= 0) {
+            /* "Israel carried out airstrikes on Gaza": the subject of a
+             * light verb whose object the noun is */
             const bede_clause *cl = &w->cl[clause];
-            if (cl->object == np) src = np_of(w, clause_subject(w, clause));
+            if (cl->object == np && cl->verb >= 0 &&
+                str_in_list(LIGHT_VERBS, tlemma(w, w->ph[cl->verb].head)))
+                src = np_of(w, clause_subject(w, clause));
         }
         if (!src) {
             int32_t by = by_agent(w, v1, hi);
@@ -1208,7 +1218,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                span_text(w, v0, v1, buf, sizeof buf), code);
         return;
     }
-    if (!tgt && src->n > 1) {
+    if (!tgt && src->n > 1 && !nominal) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
         tracef(w, "    \"%s\" = %s: a compound source without a target acts "
                   "on itself, each member on the others",

@@ -138,8 +138,20 @@ static int analyse_sentence(const bede_analyzer *an, bede_doc *doc,
     size_t n = s->token_count;
     if (an->opts.tag) {
         if (reserve_scratch(doc, n)) return BEDE_ERR_NOMEM;
+        /* A sentence in capitals ("ARNOR HAS EXCHANGED PRISONERS") is
+         * tagged in lower case: capitals would read as names throughout. */
+        size_t words = 0, caps = 0;
         for (size_t i = 0; i < n; i++) {
-            doc->words[i] = doc->pool.v + toks[i].norm;
+            if (toks[i].kind != BEDE_TOKEN_WORD) continue;
+            words++;
+            if ((toks[i].flags & BEDE_TOKF_ALLCAPS) &&
+                toks[i].span.end - toks[i].span.start > 1)
+                caps++;
+        }
+        bool shouting = words >= 4 && caps * 10 >= words * 8;
+        for (size_t i = 0; i < n; i++) {
+            doc->words[i] =
+                doc->pool.v + (shouting ? toks[i].lower : toks[i].norm);
             doc->lens[i] = (uint32_t)strlen(doc->words[i]);
         }
         tagger_tag(an->tagger, doc->words, doc->lens, n, doc->tags);
