@@ -75,6 +75,11 @@ static void test_text(void) {
     CHECK_INT(r[0].len, strlen("Iran criticised Israel.\n\nA second line.\n"));
     CHECK(!r[0].rejected);
     free_all(r, n);
+    /* a byte order mark is not part of the story */
+    n = read_all("\xEF\xBB\xBFStory.", IN_TEXT, r, 2);
+    CHECK_INT(n, 1);
+    if (n == 1) CHECK_STR(r[0].text, "Story.");
+    free_all(r, n);
 }
 
 static void test_paras(void) {
@@ -95,9 +100,9 @@ static void test_paras(void) {
 }
 
 static void test_jsonl(void) {
-    in_record r[8];
+    in_record r[9];
     size_t n = read_all(
-        "{\"id\": \"a1\", \"date\": \"2024-03-05\", \"text\": \"Hello\","
+        "\xEF\xBB\xBF{\"id\": \"a1\", \"date\": \"2024-03-05\", \"text\": \"Hello\","
         " \"extra\": [1,2]}\n"
         "\n"
         "{\"id\": 7, \"date\": \"20240306\", \"text\": \"caf\\u00e9\"}\r\n"
@@ -106,10 +111,12 @@ static void test_jsonl(void) {
         "{\"id\": \"nodate\", \"text\": \"no date\"}\n"
         "{\"id\": \"d\", \"date\": \"March 5\", \"text\": \"x\"}\n"
         "{\"id\": \"nt\", \"date\": \"2024-03-05\"}\n"
-        "{\"text\": \"id from line\"}",
-        IN_JSONL, r, 8);
-    CHECK_INT(n, 8);
-    if (n != 8) return;
+        "{\"text\": \"id from line\"}\n"
+        "{\"id\": \"iso\", \"date\": \"2024-03-05T10:20:00Z\", \"text\": \"x\"}",
+        IN_JSONL, r, 9);
+    CHECK_INT(n, 9);
+    if (n != 9) return;
+    CHECK_INT(r[8].date, 20240305);
     CHECK_STR(r[0].id, "a1");
     CHECK_INT(r[0].date, 20240305);
     CHECK_STR(r[0].text, "Hello");

@@ -327,6 +327,14 @@ const in_environment *in_environment_of(const in_reader *in) {
     return &in->env;
 }
 
+/* Drops a UTF-8 byte order mark that some editors put at the start. */
+static void strip_bom(sbuf *b) {
+    if (b->len >= 3 && memcmp(b->s, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(b->s, b->s + 3, b->len - 3 + 1);
+        b->len -= 3;
+    }
+}
+
 /* Reads one line (without its end: LF, CRLF or CR) into in->linebuf.
  * Returns 1, or 0 at the end of the input, or -1 on a read error. */
 static int read_line(in_reader *in) {
@@ -359,6 +367,7 @@ static int read_line(in_reader *in) {
     if (sb_reserve(&in->linebuf, 0)) return -1;
     in->linebuf.s[in->linebuf.len] = '\0';
     in->line++;
+    if (in->line == 1) strip_bom(&in->linebuf);
     return 1;
 }
 
@@ -401,6 +410,7 @@ static int next_text(in_reader *in, in_record *r) {
         free(b.s);
         return read_error(in, r);
     }
+    strip_bom(&b);
     r->file = dup(in->name);
     r->line = r->column = 1;
     r->id = dup(in->name);
@@ -495,9 +505,14 @@ static int next_jsonl(in_reader *in, in_record *r) {
         reject(r, in->line, text ? key_column(line, "text") : 1,
                "expected a \"text\" string");
     } else if (date && !json_is_null(date)) {
-        if (json_is_string(date))
-            r->date =
-                in_parse_date(json_string_value(date), json_string_length(date));
+        if (json_is_string(date)) {
+            /* "2024-03-05T10:00:00Z": the day is enough */
+            const char *d = json_string_value(date);
+            size_t n = json_string_length(date);
+            if (n > 10 && d[4] == '-' && (d[10] == 'T' || d[10] == ' '))
+                n = 10;
+            r->date = in_parse_date(d, n);
+        }
         else if (json_is_integer(date)) {
             snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
                      json_integer_value(date));
