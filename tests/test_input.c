@@ -40,7 +40,8 @@ static size_t read_all(const char *text, in_kind kind, in_record *out,
 }
 
 static void free_all(in_record *r, size_t n) {
-    for (size_t i = 0; i < n; i++) in_record_free(&r[i]);
+    for (size_t i = 0; i < n; i++)
+        in_record_free(&r[i]);
 }
 
 static void test_kinds(void) {
@@ -67,8 +68,8 @@ static void test_dates(void) {
 
 static void test_text(void) {
     in_record r[2];
-    size_t n = read_all("Iran criticised Israel.\n\nA second line.\n",
-                        IN_TEXT, r, 2);
+    size_t n =
+        read_all("Iran criticised Israel.\n\nA second line.\n", IN_TEXT, r, 2);
     CHECK_INT(n, 1);
     if (n != 1) return;
     CHECK_STR(r[0].id, "t");
@@ -102,7 +103,8 @@ static void test_paras(void) {
 static void test_jsonl(void) {
     in_record r[9];
     size_t n = read_all(
-        "\xEF\xBB\xBF{\"id\": \"a1\", \"date\": \"2024-03-05\", \"text\": \"Hello\","
+        "\xEF\xBB\xBF{\"id\": \"a1\", \"date\": \"2024-03-05\", \"text\": "
+        "\"Hello\","
         " \"extra\": [1,2]}\n"
         "\n"
         "{\"id\": 7, \"date\": \"20240306\", \"text\": \"caf\\u00e9\"}\r\n"
@@ -112,7 +114,8 @@ static void test_jsonl(void) {
         "{\"id\": \"d\", \"date\": \"March 5\", \"text\": \"x\"}\n"
         "{\"id\": \"nt\", \"date\": \"2024-03-05\"}\n"
         "{\"text\": \"id from line\"}\n"
-        "{\"id\": \"iso\", \"date\": \"2024-03-05T10:20:00Z\", \"text\": \"x\"}",
+        "{\"id\": \"iso\", \"date\": \"2024-03-05T10:20:00Z\", \"text\": "
+        "\"x\"}",
         IN_JSONL, r, 9);
     CHECK_INT(n, 9);
     if (n != 9) return;
@@ -187,7 +190,8 @@ static void test_petrarch(void) {
     in_record r[8];
     memset(r, 0, sizeof r);
     size_t n = 0;
-    while (n < 8 && in_next(in, &r[n]) == 1) n++;
+    while (n < 8 && in_next(in, &r[n]) == 1)
+        n++;
     CHECK_INT(n, 7);
     const in_environment *env = in_environment_of(in);
     CHECK_STR(env->verbfile, "v.txt");
@@ -252,37 +256,36 @@ static void test_petrarch_malformed(void) {
 
 static void test_tabari(void) {
     /* CR line endings (old Mac files), a Latin-1 e-acute, comments. */
-    const char *text =
-        "####\r# header comment\r\r"
-        "950101  DEMO-01\r"
-        "Arnor is about to restore ties with Gondor. \r"
-        "Caf\xe9 owners \r"
-        "/*\\n------\r"
-        "\\n[Simple coding]\r"
-        "\\n{ ARN / GON / 064 } 950101\r"
-        "\\n{GON/ARN/ 064} */\r"
-        "\r"
-        "950101  TIME-Modify\r"
-        "Option record.\r"
-        "/*\\n{ OPTION: SET: TIME SHIFT = FALSE } */\r\r"
-        "950103  DEMO-05 extra\r"
-        "Nothing checked.\r"
-        "/*\\n-{ARN / GON / 064 } */\r\r"
-        "950104  NONE-1\r"
-        "Nothing.\r"
-        "/* \\n{---} */\r\r"
-        "950104  BAD-1\r"
-        "Bad field.\r"
-        "/* \\n{ ARN GON 064 } */\r\r"
-        "20150607 YYYY-01\r"
-        "Four-digit year.\r"
-        "/* \\n{ ARN / GON / 010 } */\r\r"
-        "9501201  DIGITS-7\r"
-        "Seven digits.\r"
-        "/* \\n{---} */\r\r"
-        "stray text\rmore stray\r\r"
-        "990101  FINAL-01\r"
-        "The end.\r";
+    const char *text = "####\r# header comment\r\r"
+                       "950101  DEMO-01\r"
+                       "Arnor is about to restore ties with Gondor. \r"
+                       "Caf\xe9 owners \r"
+                       "/*\\n------\r"
+                       "\\n[Simple coding]\r"
+                       "\\n{ ARN / GON / 064 } 950101\r"
+                       "\\n{GON/ARN/ 064} */\r"
+                       "\r"
+                       "950101  TIME-Modify\r"
+                       "Option record.\r"
+                       "/*\\n{ OPTION: SET: TIME SHIFT = FALSE } */\r\r"
+                       "950103  DEMO-05 extra\r"
+                       "Nothing checked.\r"
+                       "/*\\n-{ARN / GON / 064 } */\r\r"
+                       "950104  NONE-1\r"
+                       "Nothing.\r"
+                       "/* \\n{---} */\r\r"
+                       "950104  BAD-1\r"
+                       "Bad field.\r"
+                       "/* \\n{ ARN GON 064 } */\r\r"
+                       "20150607 YYYY-01\r"
+                       "Four-digit year.\r"
+                       "/* \\n{ ARN / GON / 010 } */\r\r"
+                       "9501201  DIGITS-7\r"
+                       "Seven digits.\r"
+                       "/* \\n{---} */\r\r"
+                       "stray text\rmore stray\r\r"
+                       "990101  FINAL-01\r"
+                       "The end.\r";
     in_record r[10];
     size_t n = read_all(text, IN_TABARI, r, 10);
     CHECK_INT(n, 9);
@@ -341,10 +344,12 @@ static bede_event sample_event(void) {
     memset(&ev, 0, sizeof ev);
     ev.sentence = 0;
     ev.date = 20240305;
-    ev.source = (bede_event_actor){"IRN", {0, 4}, BEDE_ACTOR_PHRASE,
-                                   "/data/actors/countries.txt", 12, NULL, 0};
-    ev.target = (bede_event_actor){"ISR", {16, 22}, BEDE_ACTOR_PHRASE,
-                                   "/data/actors/countries.txt", 30, NULL, 0};
+    ev.source = (bede_event_actor){
+        "IRN", {0, 4}, BEDE_ACTOR_PHRASE, "/data/actors/countries.txt", 12,
+        NULL,  0};
+    ev.target = (bede_event_actor){
+        "ISR", {16, 22}, BEDE_ACTOR_PHRASE, "/data/actors/countries.txt", 30,
+        NULL,  0};
     ev.code = "111";
     ev.root = "11";
     ev.quad_class = 3;
@@ -428,8 +433,8 @@ static void test_write_jsonl(void) {
     free(line);
 
     /* no target, no date */
-    ev.target = (bede_event_actor){"---", {0, 0}, BEDE_ACTOR_NONE, NULL, 0,
-                                   NULL, 0};
+    ev.target =
+        (bede_event_actor){"---", {0, 0}, BEDE_ACTOR_NONE, NULL, 0, NULL, 0};
     ev.date = 0;
     line = write_one(&o, &ev, 2);
     obj = line ? json_loads(line, 0, &jerr) : NULL;
@@ -536,8 +541,7 @@ static void test_write_gdelt(void) {
     CHECK_STR(p.type[1], "HRI");
 }
 
-TEST_MAIN(TEST(test_kinds), TEST(test_dates), TEST(test_text),
-          TEST(test_paras), TEST(test_jsonl), TEST(test_petrarch),
-          TEST(test_petrarch_malformed), TEST(test_tabari),
-          TEST(test_latin1), TEST(test_write_jsonl),
+TEST_MAIN(TEST(test_kinds), TEST(test_dates), TEST(test_text), TEST(test_paras),
+          TEST(test_jsonl), TEST(test_petrarch), TEST(test_petrarch_malformed),
+          TEST(test_tabari), TEST(test_latin1), TEST(test_write_jsonl),
           TEST(test_write_petrarch), TEST(test_write_gdelt))

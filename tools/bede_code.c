@@ -48,7 +48,8 @@ static void code_usage(FILE *f) {
         ".xml -> petrarch, anything else -> text):\n"
         "  text      the whole file is one story\n"
         "  paras     stories separated by blank lines\n"
-        "  jsonl     one {\"id\": ..., \"date\": \"2024-03-05\", \"text\": ...}\n"
+        "  jsonl     one {\"id\": ..., \"date\": \"2024-03-05\", \"text\": "
+        "...}\n"
         "            per line (other fields are ignored)\n"
         "  petrarch  PETRARCH XML <Sentence id=.. date=YYYYMMDD><Text>..\n"
         "  tabari    TABARI records: a line \"YYMMDD  ID\", the text lines,\n"
@@ -57,7 +58,8 @@ static void code_usage(FILE *f) {
         "options:\n"
         "  -i, --input KIND     input format (see above)\n"
         "  -f, --format FMT     jsonl (default): one JSON event per line with\n"
-        "                       spans, rules and flags; petrarch: PETRARCH-2's\n"
+        "                       spans, rules and flags; petrarch: "
+        "PETRARCH-2's\n"
         "                       tab-separated events; gdelt: GDELT 2.0 rows\n"
         "  --dict PATH          dictionary file or folder (repeatable; a\n"
         "                       folder means every *.txt in it but\n"
@@ -93,9 +95,9 @@ typedef struct slot {
     size_t nevents, capevents;
     arena_block *strings; /* copies of the events' strings */
     bede_story_stats stats;
-    int status;        /* bede_code's result; < 0: rejected by the coder */
+    int status; /* bede_code's result; < 0: rejected by the coder */
     char error[700];
-    int state;         /* SLOT_* */
+    int state; /* SLOT_* */
 } slot;
 
 enum { SLOT_FREE, SLOT_FILLED, SLOT_DONE };
@@ -129,8 +131,8 @@ typedef struct code_run {
     pthread_cond_t work, done;
 
     /* totals */
-    uint64_t read, coded, no_event, discarded, rejected, events,
-        sentences, discarded_sentences;
+    uint64_t read, coded, no_event, discarded, rejected, events, sentences,
+        discarded_sentences;
     discard_count *discards;
     size_t ndiscards;
     char first_rejects[5][700];
@@ -406,8 +408,7 @@ static void print_summary(code_run *r, double elapsed) {
             "bede code: %llu records read: %llu coded, %llu no event, "
             "%llu discarded, %llu rejected\n",
             (unsigned long long)r->read, (unsigned long long)r->coded,
-            (unsigned long long)r->no_event,
-            (unsigned long long)r->discarded,
+            (unsigned long long)r->no_event, (unsigned long long)r->discarded,
             (unsigned long long)r->rejected);
     if (r->discarded) {
         qsort(r->discards, r->ndiscards, sizeof *r->discards, cmp_discard);
@@ -546,7 +547,8 @@ static int run_code(code_run *r) {
         in_close(in);
     }
     if (!inline_worker) drain(r);
-    for (int t = 0; t < nthreads; t++) pthread_join(tids[t], NULL);
+    for (int t = 0; t < nthreads; t++)
+        pthread_join(tids[t], NULL);
     double elapsed = now() - r->start;
     if (r->progress) fputs("\r\033[K", stderr);
 
@@ -564,7 +566,8 @@ static int run_code(code_run *r) {
     }
     free(r->ring);
     free(tids);
-    for (size_t i = 0; i < r->ndiscards; i++) free(r->discards[i].phrase);
+    for (size_t i = 0; i < r->ndiscards; i++)
+        free(r->discards[i].phrase);
     free(r->discards);
     pthread_mutex_destroy(&r->mu);
     pthread_cond_destroy(&r->work);
@@ -706,7 +709,6 @@ static void validate_usage(FILE *f) {
         f);
 }
 
-
 typedef struct strlist {
     char **s;
     size_t n;
@@ -728,7 +730,8 @@ static long sl_find(const strlist *l, const char *s) {
 }
 
 static void sl_free(strlist *l) {
-    for (size_t i = 0; i < l->n; i++) free(l->s[i]);
+    for (size_t i = 0; i < l->n; i++)
+        free(l->s[i]);
     free(l->s);
     memset(l, 0, sizeof *l);
 }
@@ -749,7 +752,7 @@ static void triples_free(triple *t, size_t n) {
 typedef struct validation {
     int verbose;
     const char *suite, *known_path, *write_path;
-    strlist known;     /* ids of --known-failures */
+    strlist known;      /* ids of --known-failures */
     char *known_failed; /* per known id: failed in this run */
     bede_dict *dict;
     /* PETRARCH's require_dyad option switches between two coders */
@@ -812,8 +815,8 @@ static void list_expected(char *buf, size_t cap, const in_expect *e, size_t n,
     size_t len = strlen(buf);
     if (!n) snprintf(buf + len, cap - len, "%s", none);
     for (size_t i = 0; i < n && len < cap; i++) {
-        snprintf(buf + len, cap - len, "%s%s %s %s", i ? ", " : "",
-                 e[i].source, e[i].target, e[i].code);
+        snprintf(buf + len, cap - len, "%s%s %s %s", i ? ", " : "", e[i].source,
+                 e[i].target, e[i].code);
         len = strlen(buf);
     }
 }
@@ -822,8 +825,8 @@ static void list_produced(char *buf, size_t cap, const triple *t, size_t n) {
     size_t len = strlen(buf);
     if (!n) snprintf(buf + len, cap - len, "none");
     for (size_t i = 0; i < n && len < cap; i++) {
-        snprintf(buf + len, cap - len, "%s%s %s %s", i ? ", " : "",
-                 t[i].source, t[i].target, t[i].code);
+        snprintf(buf + len, cap - len, "%s%s %s %s", i ? ", " : "", t[i].source,
+                 t[i].target, t[i].code);
         len = strlen(buf);
     }
 }
@@ -861,21 +864,23 @@ static void check_record(validation *v, in_record *rec) {
     int subset = (rec->expect & IN_EXP_SUBSET) != 0;
     if (rec->rejected) {
         v->failed++;
-        printf("FAIL %s (%s:%u)\n  cannot be read: %s\n\n", rec->id,
-               rec->file, rec->line, rec->reason);
+        printf("FAIL %s (%s:%u)\n  cannot be read: %s\n\n", rec->id, rec->file,
+               rec->line, rec->reason);
         char line[800];
         snprintf(line, sizeof line, "%s\tcannot be read", rec->id);
         sl_add(&v->failures, line);
         return;
     }
     if (rec->error_kind && strcmp(rec->error_kind, "bad_input_parse") == 0) {
-        skip(v, rec, "tests PETRARCH's reading of a broken <Parse> tree, "
-                     "which bede does not use");
+        skip(v, rec,
+             "tests PETRARCH's reading of a broken <Parse> tree, "
+             "which bede does not use");
         return;
     }
     if ((rec->expect & IN_EXP_COMPLEX) && !rec->nevents) {
-        skip(v, rec, "{+++}: TABARI's complexity limit, which bede does not "
-                     "have");
+        skip(v, rec,
+             "{+++}: TABARI's complexity limit, which bede does not "
+             "have");
         return;
     }
     if (subset && !rec->nevents) {
@@ -894,8 +899,8 @@ static void check_record(validation *v, in_record *rec) {
     bede_story_stats stats;
     bede_error err;
     memset(&err, 0, sizeof err);
-    int n = bede_code(w, rec->text, rec->len, &story, on_event, v, &stats,
-                      &err);
+    int n =
+        bede_code(w, rec->text, rec->len, &story, on_event, v, &stats, &err);
     if (v->trace_f) {
         fclose(v->trace_f);
         v->trace_f = NULL;
@@ -958,7 +963,8 @@ static void check_record(validation *v, in_record *rec) {
                subset ? " (and possibly others)" : "");
         if (n < 0) {
             char msg[600];
-            printf("  error:    %s\n", bede_error_format(&err, msg, sizeof msg));
+            printf("  error:    %s\n",
+                   bede_error_format(&err, msg, sizeof msg));
         } else {
             buf[0] = '\0';
             list_produced(buf, sizeof buf, v->produced, v->nproduced);
@@ -999,7 +1005,8 @@ static int load_known(validation *v) {
     char line[2048];
     while (fgets(line, sizeof line, f)) {
         char *p = line;
-        while (*p == ' ' || *p == '\t') p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
         if (*p == '#' || *p == '\n' || *p == '\r' || !*p) continue;
         size_t n = strcspn(p, " \t\r\n#");
         p[n] = '\0';
@@ -1030,8 +1037,8 @@ static int write_known(const validation *v) {
             base_name(v->suite), base_name(v->suite));
     for (size_t i = 0; i < v->failures.n; i++) {
         const char *tab = strchr(v->failures.s[i], '\t');
-        int idlen = tab ? (int)(tab - v->failures.s[i])
-                        : (int)strlen(v->failures.s[i]);
+        int idlen =
+            tab ? (int)(tab - v->failures.s[i]) : (int)strlen(v->failures.s[i]);
         fprintf(f, "%.*s  # %s\n", idlen, v->failures.s[i], tab ? tab + 1 : "");
     }
     int bad = ferror(f);
@@ -1342,8 +1349,7 @@ int bede_validate_main(int argc, char **argv) {
             for (size_t i = 0; i < v.known.n; i++)
                 if (!v.known_failed[i]) newly++;
             if (newly) {
-                printf("newly passing (can be removed from %s):",
-                       v.known_path);
+                printf("newly passing (can be removed from %s):", v.known_path);
                 for (size_t i = 0; i < v.known.n; i++)
                     if (!v.known_failed[i]) printf(" %s", v.known.s[i]);
                 putchar('\n');
@@ -1351,8 +1357,7 @@ int bede_validate_main(int argc, char **argv) {
             for (size_t i = 0; i < v.failures.n; i++) {
                 char id[512];
                 snprintf(id, sizeof id, "%.*s",
-                         (int)strcspn(v.failures.s[i], "\t"),
-                         v.failures.s[i]);
+                         (int)strcspn(v.failures.s[i], "\t"), v.failures.s[i]);
                 if (sl_find(&v.known, id) < 0) {
                     if (!unknown++)
                         printf("new failures (not in %s):", v.known_path);

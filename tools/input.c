@@ -28,7 +28,8 @@ typedef struct sbuf {
 static int sb_reserve(sbuf *b, size_t more) {
     if (b->len + more + 1 <= b->cap) return 0;
     size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + more + 1) cap *= 2;
+    while (cap < b->len + more + 1)
+        cap *= 2;
     char *s = realloc(b->s, cap);
     if (!s) return -1;
     b->s = s;
@@ -44,7 +45,9 @@ static int sb_add(sbuf *b, const char *s, size_t n) {
     return 0;
 }
 
-static int sb_addc(sbuf *b, char c) { return sb_add(b, &c, 1); }
+static int sb_addc(sbuf *b, char c) {
+    return sb_add(b, &c, 1);
+}
 
 /* Takes the buffer's string (an empty one when nothing was added). */
 static char *sb_take(sbuf *b, size_t *len) {
@@ -64,7 +67,9 @@ static char *dupn(const char *s, size_t n) {
     return d;
 }
 
-static char *dup(const char *s) { return s ? dupn(s, strlen(s)) : NULL; }
+static char *dup(const char *s) {
+    return s ? dupn(s, strlen(s)) : NULL;
+}
 
 static int is_blank(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
@@ -73,12 +78,14 @@ static int is_blank(const char *s, size_t n) {
 }
 
 static void trim(const char **s, size_t *n) {
-    while (*n && isspace((unsigned char)**s)) (*s)++, (*n)--;
-    while (*n && isspace((unsigned char)(*s)[*n - 1])) (*n)--;
+    while (*n && isspace((unsigned char)**s))
+        (*s)++, (*n)--;
+    while (*n && isspace((unsigned char)(*s)[*n - 1]))
+        (*n)--;
 }
 
-static const char *const kind_names[IN_KIND_COUNT] = {
-    "text", "paras", "jsonl", "petrarch", "tabari"};
+static const char *const kind_names[IN_KIND_COUNT] = {"text", "paras", "jsonl",
+                                                      "petrarch", "tabari"};
 
 const char *in_kind_name(int kind) {
     return kind >= 0 && kind < IN_KIND_COUNT ? kind_names[kind] : "?";
@@ -110,8 +117,10 @@ static int days_in_month(int y, int m) {
 int32_t in_parse_date(const char *s, size_t len) {
     char d[8];
     size_t n = 0;
-    while (len && isspace((unsigned char)*s)) s++, len--;
-    while (len && isspace((unsigned char)s[len - 1])) len--;
+    while (len && isspace((unsigned char)*s))
+        s++, len--;
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
     if (len == 10 && s[4] == '-' && s[7] == '-') {
         for (size_t i = 0; i < 10; i++)
             if (i != 4 && i != 7) d[n++] = s[i];
@@ -202,14 +211,14 @@ void in_record_free(in_record *r) {
     free(r->events);
     free(r->category);
     free(r->error_kind);
-    for (size_t i = 0; i < r->noptions; i++) free(r->options[i]);
+    for (size_t i = 0; i < r->noptions; i++)
+        free(r->options[i]);
     free(r->options);
     memset(r, 0, sizeof *r);
 }
 
-static int add_expect(in_record *r, const char *src, size_t ns,
-                      const char *tgt, size_t nt, const char *code,
-                      size_t nc) {
+static int add_expect(in_record *r, const char *src, size_t ns, const char *tgt,
+                      size_t nt, const char *code, size_t nc) {
     in_expect *e = realloc(r->events, (r->nevents + 1) * sizeof *e);
     if (!e) return -1;
     r->events = e;
@@ -233,9 +242,9 @@ static int add_option(char ***list, size_t *n, const char *s, size_t len) {
 static void reject(in_record *r, uint32_t line, uint32_t col, const char *fmt,
                    ...) {
     va_list ap;
-    int n = snprintf(r->reason, sizeof r->reason, "%s:%u:%u: ",
-                     r->file ? r->file : "?", line,
-                     col ? col : 1);
+    int n =
+        snprintf(r->reason, sizeof r->reason,
+                 "%s:%u:%u: ", r->file ? r->file : "?", line, col ? col : 1);
     if (n < 0 || (size_t)n >= sizeof r->reason) n = 0;
     va_start(ap, fmt);
     vsnprintf(r->reason + n, sizeof r->reason - (size_t)n, fmt, ap);
@@ -314,15 +323,21 @@ void in_close(in_reader *in) {
     free(e->actorfile);
     free(e->agentfile);
     free(e->discardfile);
-    for (size_t i = 0; i < e->ninclude; i++) free(e->include[i]);
-    for (size_t i = 0; i < e->nexclude; i++) free(e->exclude[i]);
+    for (size_t i = 0; i < e->ninclude; i++)
+        free(e->include[i]);
+    for (size_t i = 0; i < e->nexclude; i++)
+        free(e->exclude[i]);
     free(e->include);
     free(e->exclude);
     free(in);
 }
 
-uint64_t in_bytes_read(const in_reader *in) { return in->read; }
-uint64_t in_size(const in_reader *in) { return in->size; }
+uint64_t in_bytes_read(const in_reader *in) {
+    return in->read;
+}
+uint64_t in_size(const in_reader *in) {
+    return in->size;
+}
 const in_environment *in_environment_of(const in_reader *in) {
     return &in->env;
 }
@@ -509,11 +524,9 @@ static int next_jsonl(in_reader *in, in_record *r) {
             /* "2024-03-05T10:00:00Z": the day is enough */
             const char *d = json_string_value(date);
             size_t n = json_string_length(date);
-            if (n > 10 && d[4] == '-' && (d[10] == 'T' || d[10] == ' '))
-                n = 10;
+            if (n > 10 && d[4] == '-' && (d[10] == 'T' || d[10] == ' ')) n = 10;
             r->date = in_parse_date(d, n);
-        }
-        else if (json_is_integer(date)) {
+        } else if (json_is_integer(date)) {
             snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
                      json_integer_value(date));
             r->date = in_parse_date(num, strlen(num));
@@ -540,7 +553,8 @@ static int next_jsonl(in_reader *in, in_record *r) {
  * YYYY option is set), or 0 when the line is not one. */
 static size_t tabari_header(const char *s, size_t n) {
     size_t d = 0;
-    while (d < n && isdigit((unsigned char)s[d])) d++;
+    while (d < n && isdigit((unsigned char)s[d]))
+        d++;
     if (d < 6) return 0;
     return d == n || s[d] == ' ' || s[d] == '\t' ? d : 0;
 }
@@ -555,7 +569,8 @@ static int tabari_expectations(in_record *r, const char *c, size_t n,
         if (c[i] == '\n') line++;
         if (c[i] != '{') continue;
         size_t j = i;
-        while (j > 0 && (c[j - 1] == ' ' || c[j - 1] == '\t')) j--;
+        while (j > 0 && (c[j - 1] == ' ' || c[j - 1] == '\t'))
+            j--;
         if (j > 0 && c[j - 1] == '-') subset = 1;
         r->expect |= IN_EXP_EVENTS;
         if (subset) {
@@ -563,7 +578,8 @@ static int tabari_expectations(in_record *r, const char *c, size_t n,
             return 0;
         }
         size_t start = i + 1, end = start;
-        while (end < n && c[end] != '}') end++;
+        while (end < n && c[end] != '}')
+            end++;
         const char *f = c + start;
         size_t len = end - start;
         trim(&f, &len);
@@ -578,8 +594,8 @@ static int tabari_expectations(in_record *r, const char *c, size_t n,
                 return -1;
         } else if (len > 0) {
             const char *s1 = memchr(f, '/', len);
-            const char *s2 = s1 ? memchr(s1 + 1, '/', len - (size_t)(s1 + 1 - f))
-                                : NULL;
+            const char *s2 =
+                s1 ? memchr(s1 + 1, '/', len - (size_t)(s1 + 1 - f)) : NULL;
             if (!s1 || !s2 || memchr(s2 + 1, '/', len - (size_t)(s2 + 1 - f)))
                 reject(r, line, 1,
                        "expected an event { SOURCE / TARGET / CODE }, "
@@ -644,14 +660,18 @@ static int next_tabari(in_reader *in, in_record *r) {
     size_t digits = tabari_header(s, n);
     r->date = digits == 6 || digits == 8 ? in_parse_date(s, digits) : 0;
     size_t i = digits;
-    while (i < n && isspace((unsigned char)s[i])) i++;
+    while (i < n && isspace((unsigned char)s[i]))
+        i++;
     size_t k = i;
-    while (k < n && !isspace((unsigned char)s[k])) k++;
+    while (k < n && !isspace((unsigned char)s[k]))
+        k++;
     r->id = k > i ? dupn(s + i, k - i) : line_id(in, in->line);
     if (!r->id) return read_error(in, r);
     if (!r->date)
-        reject(r, in->line, 1, "expected a date YYMMDD or YYYYMMDD, got "
-               "\"%.*s\"", (int)(digits > 12 ? 12 : digits), s);
+        reject(r, in->line, 1,
+               "expected a date YYMMDD or YYYYMMDD, got "
+               "\"%.*s\"",
+               (int)(digits > 12 ? 12 : digits), s);
 
     sbuf text = {0}, comment = {0};
     uint32_t comment_line = 0;
@@ -730,11 +750,13 @@ struct xml_state {
 static void xml_free(xml_state *x) {
     if (!x) return;
     XML_ParserFree(x->p);
-    for (size_t i = x->head; i < x->nqueue; i++) in_record_free(&x->queue[i]);
+    for (size_t i = x->head; i < x->nqueue; i++)
+        in_record_free(&x->queue[i]);
     free(x->queue);
     in_record_free(&x->cur);
     free(x->buf.s);
-    for (size_t i = 0; i < x->noptions; i++) free(x->options[i]);
+    for (size_t i = 0; i < x->noptions; i++)
+        free(x->options[i]);
     free(x->options);
     free(x);
 }
@@ -774,7 +796,8 @@ static char *collapse_text(const char *s, size_t n, size_t *out) {
         if (s[i] == '\n' || s[i] == '\r') {
             while (b.len && (b.s[b.len - 1] == ' ' || b.s[b.len - 1] == '\t'))
                 b.len--;
-            while (i + 1 < n && isspace((unsigned char)s[i + 1])) i++;
+            while (i + 1 < n && isspace((unsigned char)s[i + 1]))
+                i++;
             if (sb_addc(&b, ' ')) goto fail;
         } else if (sb_addc(&b, s[i])) {
             goto fail;
@@ -788,9 +811,11 @@ fail:
 
 static int split_words(char ***list, size_t *n, const char *s) {
     while (*s) {
-        while (*s && isspace((unsigned char)*s)) s++;
+        while (*s && isspace((unsigned char)*s))
+            s++;
         const char *w = s;
-        while (*s && !isspace((unsigned char)*s)) s++;
+        while (*s && !isspace((unsigned char)*s))
+            s++;
         if (s > w && add_option(list, n, w, (size_t)(s - w))) return -1;
     }
     return 0;
@@ -892,9 +917,9 @@ static void XMLCALL xml_end(void *ud, const XML_Char *name) {
             x->nomem = 1;
             return;
         }
-        char **slot = strcmp(name, "Verbfile") == 0    ? &env->verbfile
-                      : strcmp(name, "Actorfile") == 0 ? &env->actorfile
-                      : strcmp(name, "Agentfile") == 0 ? &env->agentfile
+        char **slot = strcmp(name, "Verbfile") == 0      ? &env->verbfile
+                      : strcmp(name, "Actorfile") == 0   ? &env->actorfile
+                      : strcmp(name, "Agentfile") == 0   ? &env->agentfile
                       : strcmp(name, "Discardfile") == 0 ? &env->discardfile
                                                          : NULL;
         if (slot) {

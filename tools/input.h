@@ -44,37 +44,37 @@ typedef struct in_expect {
 } in_expect;
 
 /* What a validation record expects besides its events. */
-#define IN_EXP_EVENTS 0x01u   /* has expectations (possibly "no event") */
-#define IN_EXP_NONE 0x02u     /* no events: noevents="True", {---} */
-#define IN_EXP_DISCARD 0x04u  /* a discard phrase voids it: {###}, error= */
-#define IN_EXP_COMPLEX 0x08u  /* TABARI {+++}: too complex to code */
-#define IN_EXP_SUBSET 0x10u   /* TABARI -{...}: events after it unchecked */
-#define IN_EXP_OPTIONS 0x20u  /* only { OPTION: ... } lines */
+#define IN_EXP_EVENTS 0x01u  /* has expectations (possibly "no event") */
+#define IN_EXP_NONE 0x02u    /* no events: noevents="True", {---} */
+#define IN_EXP_DISCARD 0x04u /* a discard phrase voids it: {###}, error= */
+#define IN_EXP_COMPLEX 0x08u /* TABARI {+++}: too complex to code */
+#define IN_EXP_SUBSET 0x10u  /* TABARI -{...}: events after it unchecked */
+#define IN_EXP_OPTIONS 0x20u /* only { OPTION: ... } lines */
 
 typedef struct in_record {
-    char *id;        /* never NULL */
-    int32_t date;    /* YYYYMMDD; 0 = none given */
-    char *text;      /* UTF-8 unless the input was invalid (then rejected
-                        later by the coder, naming the byte) */
+    char *id;     /* never NULL */
+    int32_t date; /* YYYYMMDD; 0 = none given */
+    char *text;   /* UTF-8 unless the input was invalid (then rejected
+                     later by the coder, naming the byte) */
     size_t len;
-    char *file;      /* the input's name (a copy: records outlive their
-                        reader in bede code's ring) */
+    char *file;            /* the input's name (a copy: records outlive their
+                              reader in bede code's ring) */
     uint32_t line, column; /* where the record starts */
 
-    int rejected;       /* the reader could not read it: see reason */
-    char reason[600];   /* "file:line:column: expected ..." */
+    int rejected;     /* the reader could not read it: see reason */
+    char reason[600]; /* "file:line:column: expected ..." */
 
     /* validation */
-    unsigned expect;    /* IN_EXP_* */
+    unsigned expect; /* IN_EXP_* */
     in_expect *events;
     size_t nevents;
-    char *category;     /* PETRARCH category attribute, or NULL */
-    char *error_kind;   /* PETRARCH <EventCoding error="...">, or NULL */
-    char **options;     /* TABARI { OPTION: ... } and PETRARCH <Config>
-                           lines seen since the previous record */
+    char *category;   /* PETRARCH category attribute, or NULL */
+    char *error_kind; /* PETRARCH <EventCoding error="...">, or NULL */
+    char **options;   /* TABARI { OPTION: ... } and PETRARCH <Config>
+                         lines seen since the previous record */
     size_t noptions;
-    int stop;           /* PETRARCH <Stop>, or a TABARI record without
-                           validation fields: validation ends here */
+    int stop; /* PETRARCH <Stop>, or a TABARI record without
+                 validation fields: validation ends here */
 } in_record;
 
 void in_record_free(in_record *r);

@@ -6,8 +6,8 @@
 #include <jansson.h>
 #include <string.h>
 
-static const char *const format_names[OUT_FORMAT_COUNT] = {"jsonl",
-                                                           "petrarch", "gdelt"};
+static const char *const format_names[OUT_FORMAT_COUNT] = {"jsonl", "petrarch",
+                                                           "gdelt"};
 
 const char *out_format_name(int format) {
     return format >= 0 && format < OUT_FORMAT_COUNT ? format_names[format]
@@ -32,12 +32,11 @@ static const char *code_or_null(const char *code) {
 }
 
 /* A dictionary location as "file:line", relative to the data folder. */
-static void where(char *buf, size_t cap, const out_options *o,
-                  const char *file, uint32_t line) {
+static void where(char *buf, size_t cap, const out_options *o, const char *file,
+                  uint32_t line) {
     if (o->data_dir && *o->data_dir) {
         size_t n = strlen(o->data_dir);
-        if (strncmp(file, o->data_dir, n) == 0 && file[n] == '/')
-            file += n + 1;
+        if (strncmp(file, o->data_dir, n) == 0 && file[n] == '/') file += n + 1;
     }
     snprintf(buf, cap, "%s:%u", file, line);
 }
@@ -232,7 +231,8 @@ void out_actor_split(const char *code, out_actor_parts *p) {
         i = 3;
     }
     for (; i + 3 <= n && ntype < 3; i += 3)
-        if (IN_LIST(code + i, role_codes)) memcpy(p->type[ntype++], code + i, 3);
+        if (IN_LIST(code + i, role_codes))
+            memcpy(p->type[ntype++], code + i, 3);
 }
 
 /* GDELT 2.0 event row: 61 tab-separated columns (codebook + the ADM2
@@ -263,7 +263,8 @@ static int write_gdelt(FILE *f, const out_options *o, const out_story *st,
     fputs("\t", f); /* IsRootEvent */
     fprintf(f, "%s\t%.3s\t%s\t%d\t%.1f\t1\t1\t1\t\t", code, code,
             ev->root ? ev->root : "", ev->quad_class, ev->goldstein);
-    for (int g = 0; g < 3 * 8; g++) putc('\t', f); /* three geographies */
+    for (int g = 0; g < 3 * 8; g++)
+        putc('\t', f); /* three geographies */
     fputs(o->date_added, f);
     putc('\t', f);
     tsv_str(f, st->id);
