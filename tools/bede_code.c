@@ -698,6 +698,10 @@ static void validate_usage(FILE *f) {
         "options:\n"
         "  -v, --verbose                   show the coder's trace of each\n"
         "                                  failing record\n"
+        "  --dict PATH                     code with these dictionaries\n"
+        "                                  (repeatable) instead of the\n"
+        "                                  suite's; a suite naming none\n"
+        "                                  gets bede's bundled ones\n"
         "  --known-failures FILE           ids expected to fail, one per line\n"
         "                                  (`ID  # reason`): exit 0 when\n"
         "                                  every failure is listed\n"
@@ -755,6 +759,8 @@ typedef struct validation {
     strlist known;      /* ids of --known-failures */
     char *known_failed; /* per known id: failed in this run */
     bede_dict *dict;
+    const char **dicts; /* --dict: instead of the suite's dictionaries */
+    int ndicts;
     /* PETRARCH's require_dyad option switches between two coders */
     bede_coder *coder[2];
     bede_worker *worker[2];
@@ -1061,6 +1067,7 @@ static void dir_of(const char *path, char *buf, size_t cap) {
 
 static int add_dict(validation *v, const char *dir, const char *name,
                     int kind) {
+    if (v->ndicts) return 0; /* --dict replaces the suite's files */
     char path[4096];
     bede_error err;
     char msg[1024];
@@ -1077,10 +1084,21 @@ static int add_dict(validation *v, const char *dir, const char *name,
     return 0;
 }
 
-/* Builds the two coders (and workers) over the loaded dictionary. */
+/* Builds the two coders (and workers) over the loaded dictionary: the
+ * --dict files, else the suite's, else (a suite naming none) bede's
+ * bundled ones. */
 static int make_coders(validation *v) {
     bede_error err;
     char msg[1024];
+    int none = 1;
+    for (int k = 0; k < BEDE_DICT_KIND_COUNT; k++)
+        if (bede_dict_entry_count(v->dict, k)) none = 0;
+    if (v->ndicts || none) {
+        bede_dict *d = cli_load_dicts(v->dicts, v->ndicts);
+        if (!d) return -1;
+        bede_dict_free(v->dict);
+        v->dict = d;
+    }
     for (int rt = 0; rt < 2; rt++) {
         bede_coder_options o;
         bede_coder_default_options(&o);
@@ -1268,14 +1286,22 @@ static int ends_with(const char *s, const char *suffix) {
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-int bede_validate_main(int argc, char **argv) {
-    validation v;
-    memset(&v, 0, sizeof v);
+/* Reads the options of bede validate into v: -1 to go on, else the exit
+ * status. */
+static int validate_args(validation *v, int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
-            v.verbose = 1;
+            v->verbose = 1;
+        } else if (strcmp(a, "--dict") == 0) {
+            if (!val) {
+                fprintf(stderr, "bede validate: option '%s' needs a value\n",
+                        a);
+                return 2;
+            }
+            v->dicts[v->ndicts++] = val;
+            i++;
         } else if (strcmp(a, "--known-failures") == 0 ||
                    strcmp(a, "--write-known-failures") == 0) {
             if (!val) {
@@ -1284,9 +1310,9 @@ int bede_validate_main(int argc, char **argv) {
                 return 2;
             }
             if (a[2] == 'k')
-                v.known_path = val;
+                v->known_path = val;
             else
-                v.write_path = val;
+                v->write_path = val;
             i++;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             validate_usage(stdout);
@@ -1295,25 +1321,38 @@ int bede_validate_main(int argc, char **argv) {
             fprintf(stderr, "bede validate: unknown option '%s'\n", a);
             validate_usage(stderr);
             return 2;
-        } else if (v.suite) {
+        } else if (v->suite) {
             fprintf(stderr, "bede validate: one suite at a time\n");
             return 2;
         } else {
-            v.suite = a;
+            v->suite = a;
         }
     }
-    if (!v.suite) {
+    if (!v->suite) {
         validate_usage(stderr);
         return 2;
     }
-    int petrarch = ends_with(v.suite, ".xml");
-    if (!petrarch && !ends_with(v.suite, ".project")) {
+    if (!ends_with(v->suite, ".xml") && !ends_with(v->suite, ".project")) {
         fprintf(stderr,
                 "bede validate: %s: expected a PETRARCH .xml file or a TABARI "
                 ".project\n",
-                v.suite);
+                v->suite);
         return 2;
     }
+    return -1;
+}
+
+int bede_validate_main(int argc, char **argv) {
+    validation v;
+    memset(&v, 0, sizeof v);
+    v.dicts = calloc((size_t)argc + 1, sizeof *v.dicts);
+    if (!v.dicts) return 1;
+    int args = validate_args(&v, argc, argv);
+    if (args >= 0) {
+        free(v.dicts);
+        return args;
+    }
+    int petrarch = ends_with(v.suite, ".xml");
     bede_error err;
     int status = 0;
     v.dict = bede_dict_new(NULL, &err);
@@ -1391,6 +1430,7 @@ int bede_validate_main(int argc, char **argv) {
     sl_free(&v.false_alarms);
     sl_free(&v.skips);
     free(v.trace);
+    free(v.dicts);
     triples_free(v.produced, v.nproduced);
     free(v.produced);
     return rc;
