@@ -384,6 +384,7 @@ static void test_write_jsonl(void) {
     CHECK(line != NULL);
     if (!line) return;
     CHECK(line[strlen(line) - 1] == '\n');
+    CHECK(strstr(line, "\"goldstein\":-2.0,") != NULL);
     CHECK(strchr(line, '\n') == line + strlen(line) - 1);
     json_error_t jerr;
     json_t *obj = json_loads(line, 0, &jerr);

@@ -145,7 +145,8 @@ static int write_jsonl(FILE *f, const out_options *o, const out_story *st,
     json_object_set_new(obj, "flags", fl);
     s = span_text(st, ev->sentence_span, &n);
     json_object_set_new(obj, "sentence", jstr(s, n));
-    int rc = json_dumpf(obj, f, JSON_COMPACT);
+    /* Goldstein weights have one decimal: no 3.3999999999999999 */
+    int rc = json_dumpf(obj, f, JSON_COMPACT | JSON_REAL_PRECISION(6));
     json_decref(obj);
     if (rc != 0 || putc('\n', f) == EOF) return -1;
     return 0;
