@@ -233,6 +233,19 @@ static void test_petrarch(void) {
     fclose(f);
 }
 
+static void test_petrarch_truncated(void) {
+    in_record r[2];
+    size_t n = read_all("<Sentences>\n<Sentence date=\"19950101\" id=\"CUT\">"
+                        "<Text>Cut short",
+                        IN_PETRARCH, r, 2);
+    CHECK_INT(n, 1);
+    if (n != 1) return;
+    CHECK(r[0].rejected);
+    CHECK(strstr(r[0].reason, "t:2:") == r[0].reason);
+    CHECK(strstr(r[0].reason, "expected </Text>") != NULL);
+    free_all(r, n);
+}
+
 static void test_petrarch_malformed(void) {
     in_record r[4];
     size_t n = read_all("<Sentences>\n"
@@ -251,6 +264,7 @@ static void test_petrarch_malformed(void) {
     CHECK(!r[0].rejected);
     CHECK(r[1].rejected);
     CHECK(strncmp(r[1].reason, "t:4:16: malformed XML", 21) == 0);
+    CHECK(strstr(r[1].reason, "expected </Text>") != NULL);
     free_all(r, n);
 }
 
@@ -544,5 +558,6 @@ static void test_write_gdelt(void) {
 
 TEST_MAIN(TEST(test_kinds), TEST(test_dates), TEST(test_text), TEST(test_paras),
           TEST(test_jsonl), TEST(test_petrarch), TEST(test_petrarch_malformed),
-          TEST(test_tabari), TEST(test_latin1), TEST(test_write_jsonl),
-          TEST(test_write_petrarch), TEST(test_write_gdelt))
+          TEST(test_petrarch_truncated), TEST(test_tabari), TEST(test_latin1),
+          TEST(test_write_jsonl), TEST(test_write_petrarch),
+          TEST(test_write_gdelt))

@@ -744,6 +744,8 @@ struct xml_state {
     sbuf buf;
     char **options; /* <Config> since the last record */
     size_t noptions;
+    char open[64][32]; /* names of the open elements, for messages */
+    size_t depth;
     int failed, done, nomem;
 };
 
@@ -824,6 +826,9 @@ static int split_words(char ***list, size_t *n, const char *s) {
 static void XMLCALL xml_start(void *ud, const XML_Char *name,
                               const XML_Char **atts) {
     xml_state *x = ud;
+    if (x->depth < sizeof x->open / sizeof x->open[0])
+        snprintf(x->open[x->depth], sizeof x->open[0], "%s", name);
+    x->depth++;
     in_reader *in = x->in;
     if (strcmp(name, "Sentence") == 0) {
         in_record_free(&x->cur);
@@ -906,6 +911,7 @@ static void XMLCALL xml_start(void *ud, const XML_Char *name,
 
 static void XMLCALL xml_end(void *ud, const XML_Char *name) {
     xml_state *x = ud;
+    if (x->depth) x->depth--;
     in_environment *env = &x->in->env;
     if (x->capture == X_ENV_FIELD) {
         x->capture = X_NONE;
@@ -986,9 +992,19 @@ static int next_petrarch(in_reader *in, in_record *r) {
             bad.column = (uint32_t)XML_GetErrorColumnNumber(x->p) + 1;
             bad.id = line_id(in, bad.line);
             bad.text = dup("");
+            /* expat names the error; the open element says what was
+             * expected when a closing tag does not match */
+            enum XML_Error code = XML_GetErrorCode(x->p);
+            char expected[80] = "";
+            size_t top = x->depth - 1;
+            if ((code == XML_ERROR_TAG_MISMATCH ||
+                 code == XML_ERROR_NO_ELEMENTS) &&
+                x->depth && top < sizeof x->open / sizeof x->open[0])
+                snprintf(expected, sizeof expected, ", expected </%s>",
+                         x->open[top]);
             reject(&bad, bad.line, bad.column,
-                   "malformed XML (%s); the rest of the file is skipped",
-                   XML_ErrorString(XML_GetErrorCode(x->p)));
+                   "malformed XML (%s%s); the rest of the file is skipped",
+                   XML_ErrorString(code), expected);
             if (!bad.id || !bad.text || xml_push(x, &bad)) {
                 in_record_free(&bad);
                 return read_error(in, r);
