@@ -893,6 +893,30 @@ static void check_record(validation *v, in_record *rec) {
         skip(v, rec, "-{...}: no event checked");
         return;
     }
+    /* PETRARCH codes an actor missing from its dictionaries by its words
+     * ("\"THE MINISTRY OF MAGIC\"", option new_actor_length); bede does
+     * not, so such expectations are left out of the comparison. */
+    size_t kept = 0;
+    for (size_t i = 0; i < rec->nevents; i++) {
+        in_expect *e = &rec->events[i];
+        if (e->source[0] == '"' || e->target[0] == '"') {
+            free(e->source);
+            free(e->target);
+            free(e->code);
+        } else {
+            rec->events[kept++] = *e;
+        }
+    }
+    if (kept < rec->nevents) {
+        int all = kept == 0;
+        rec->nevents = kept;
+        if (all) {
+            skip(v, rec,
+                 "expects only PETRARCH's text actors "
+                 "(new_actor_length)");
+            return;
+        }
+    }
     bede_worker *w = v->worker[v->require_target];
     triples_free(v->produced, v->nproduced);
     v->nproduced = 0;
