@@ -105,6 +105,7 @@ struct bede_worker {
     struct { seen_actor *v; size_t n, cap; } seen;
     struct { cand *v; size_t n, cap; } cands;
     struct { cand *v; size_t n, cap; } story_events; /* one-a-day */
+    struct { uint8_t *v; size_t n, cap; } covered; /* per sentence token */
     int32_t date;
     uint32_t context; /* pool offset of the dateline country code, or NONE */
     /* the sentence being coded */
@@ -179,6 +180,7 @@ void bede_worker_free(bede_worker *w) {
     free(w->seen.v);
     free(w->cands.v);
     free(w->story_events.v);
+    free(w->covered.v);
     free(w);
 }
 
@@ -668,6 +670,8 @@ typedef struct {
     uint32_t words;      /* words matched */
     int steps;
     bool has_not;
+    uint32_t reach; /* end of the last token the pattern used */
+    int32_t passive_subject; /* a passive verb's subject NP, or -1 */
 } pmatch;
 
 static const char *const NEGATIONS[] = {"not", "n't", "never", NULL};
@@ -748,6 +752,10 @@ static uint32_t alt_end(const pmatch *m, uint32_t k, uint32_t n) {
  * On success records the bindings; returns true. */
 static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined);
 
+static void reached(pmatch *m, uint32_t end) {
+    if (end > m->reach) m->reach = end;
+}
+
 static bool fwd_one(pmatch *m, uint32_t k, uint32_t n, uint32_t j) {
     const dict_elem *e = &m->el[k];
     uint32_t end;
@@ -755,13 +763,19 @@ static bool fwd_one(pmatch *m, uint32_t k, uint32_t n, uint32_t j) {
     case PAT_WORD:
         if (!word_at(m, j, e->value, e->mode)) return false;
         m->words++;
-        if (fwd(m, k + 1, n, j + 1, e->joined)) return true;
+        if (fwd(m, k + 1, n, j + 1, e->joined)) {
+            reached(m, j + 1);
+            return true;
+        }
         m->words--;
         return false;
     case PAT_SYNSET:
         if (!synset_at(m, e->value, j, &end)) return false;
         m->words++;
-        if (fwd(m, k + 1, n, end, e->joined)) return true;
+        if (fwd(m, k + 1, n, end, e->joined)) {
+            reached(m, end);
+            return true;
+        }
         m->words--;
         return false;
     case PAT_SOURCE:
@@ -777,7 +791,10 @@ static bool fwd_one(pmatch *m, uint32_t k, uint32_t n, uint32_t j) {
         int32_t old = slot ? *slot : -1;
         if (slot) *slot = p;
         m->words++;
-        if (fwd(m, k + 1, n, m->w->ph[p].last, e->joined)) return true;
+        if (fwd(m, k + 1, n, m->w->ph[p].last, e->joined)) {
+            reached(m, m->w->ph[p].last);
+            return true;
+        }
         m->words--;
         if (slot) *slot = old;
         return false;
@@ -796,6 +813,15 @@ static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined) {
         k++;
     if (k >= n) return true;
     if (m->el[k].type == PAT_VERB) return false; /* not here */
+    if (m->el[k].type == PAT_TARGET && m->passive_subject >= 0 && m->tgt < 0) {
+        /* "Armenia was urged by the EU to ...": the target of an active
+         * pattern is the passive verb's subject */
+        m->tgt = m->passive_subject;
+        m->words++;
+        if (fwd(m, k + 1, n, i, false)) return true;
+        m->words--;
+        m->tgt = -1;
+    }
     if (m->el[k].type == PAT_ALT_OPEN) {
         /* { a | b c | d } rest: try each alternative followed by rest */
         uint32_t close = alt_end(m, k, n);
@@ -900,7 +926,7 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
  * [lo, hi). */
 static bool match_pattern(bede_worker *w, const dict_pattern *pat,
                           uint32_t v0, uint32_t v1, uint32_t lo, uint32_t hi,
-                          pmatch *m) {
+                          int32_t passive_subject, pmatch *m) {
     const bede_dict *d = w->c->dict;
     memset(m, 0, sizeof *m);
     m->w = w;
@@ -909,6 +935,7 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
     m->lo = lo;
     m->hi = hi;
     m->src = m->tgt = m->comp = -1;
+    m->passive_subject = passive_subject;
     uint32_t star = pat->nelems;
     for (uint32_t k = 0; k < pat->nelems; k++)
         if (m->el[k].type == PAT_VERB) {
@@ -964,6 +991,16 @@ static int add_cand(bede_worker *w, const actor *src, const actor *tgt,
     return VEC_PUSH(w->cands, c);
 }
 
+/* Is one code the other or the other's state ("JPNGOV" and "JPN": Tokyo
+ * named in a Japanese official's words is Japan's government itself)? */
+static bool same_actor(const char *a, const char *b) {
+    size_t na = strlen(a), nb = strlen(b);
+    if (na == nb) return strcmp(a, b) == 0;
+    const char *lng = na > nb ? a : b, *shrt = na > nb ? b : a;
+    return strlen(shrt) == 3 && strncmp(lng, shrt, 3) == 0 &&
+           strcmp(lng + 3, "GOV") == 0;
+}
+
 /* Emits events for every source x target of the NP runs, for code (may be
  * "A:B", "A", ":B"). */
 static void make_events(bede_worker *w, const np_actors *src,
@@ -986,7 +1023,7 @@ static void make_events(bede_worker *w, const np_actors *src,
         uint32_t nt = tgt ? tgt->n : 1;
         for (uint32_t j = 0; j < nt; j++) {
             const actor *ta = tgt ? &w->actors.v[tgt->first + j] : NULL;
-            if (ta && strcmp(pstr(w, sa.code), pstr(w, ta->code)) == 0)
+            if (ta && same_actor(pstr(w, sa.code), pstr(w, ta->code)))
                 continue; /* an actor acting on itself */
             if (*main_code && strcmp(main_code, "---") != 0)
                 add_cand(w, &sa, ta, main_code, strlen(main_code), v0, v1,
@@ -1025,11 +1062,35 @@ static void verb_window(bede_worker *w, int32_t clause, uint32_t v1, bool wide,
 }
 
 /* First actor NP after token `from` within [from, hi), not excluded. */
+/* Prepositions of place and time: "met in Abu Dhabi" names where, not
+ * whom. */
+static const char *const LOCATIVE[] = {
+    "near", "inside", "outside", "during", "across", "throughout",
+    "around", "within", "along", "beyond", "amid", NULL};
+
+/* Is the NP starting at token i the object of a place or time PP? "in"
+ * counts only when `in_too` ("Pashinyan and Aliyev met in Abu Dhabi"; but
+ * "Xi arrived in Moscow" is a visit to Russia). */
+static bool in_locative_pp(bede_worker *w, uint32_t i, bool in_too) {
+    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
+        const bede_phrase *ph = &w->ph[p];
+        if (ph->kind != BEDE_PHRASE_PP || ph->first + 1 != i) continue;
+        const char *prep = tlower(w, ph->first);
+        if (str_in_list(LOCATIVE, prep) || (in_too && !strcmp(prep, "in")))
+            return true;
+    }
+    return false;
+}
+
+/* First actor NP after token `from` within [from, hi), not excluded and not
+ * a place or time. */
 static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
-                                 int32_t exclude) {
+                                 int32_t exclude, bool in_too) {
     for (uint32_t i = from; i < hi; i++) {
         int32_t p = actor_np_at(w, i);
-        if (p >= 0 && p != exclude) return p;
+        if (p >= 0 && p != exclude &&
+            !in_locative_pp(w, w->ph[p].first, in_too))
+            return p;
     }
     return -1;
 }
@@ -1081,6 +1142,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
      * ("indicated it would act"); a noun's patterns look right only */
     lo = nominal ? v0 : 0;
 
+    int32_t psubj = vp && (vp->flags & BEDE_PHF_PASSIVE)
+                        ? clause_subject(w, clause)
+                        : -1;
+    if (psubj >= 0 && !np_of(w, psubj)) psubj = -1;
     /* the best pattern */
     const dict_pattern *best = NULL;
     pmatch bm;
@@ -1091,7 +1156,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         for (uint32_t k = 0; k < b->npatterns; k++) {
             const dict_pattern *pat = &d->patterns.v[b->first_pattern + k];
             pmatch m;
-            bool ok = match_pattern(w, pat, v0, v1, lo, hi, &m);
+            bool ok = match_pattern(w, pat, v0, v1, lo, hi, psubj, &m);
             if (w->trace && ok)
                 tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
                        dstr(w, pat->text), dstr(w, pat->code),
@@ -1106,6 +1171,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     uint32_t rule_file = e->file, rule_line = e->line, rule = NONE;
     uint32_t flags = nominal ? BEDE_EVF_NOMINAL : 0;
     if (best) {
+        /* words of a later verb that the pattern read ("agreed to meet",
+         * "pledged to provide support") are not events of their own */
+        for (uint32_t t = v1; t < bm.reach && t < w->s->token_count; t++)
+            w->covered.v[t] = 1;
         code = dstr(w, best->code);
         rule_line = best->line;
         rule_file = b->file;
@@ -1189,15 +1258,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 if (obj >= 0 && w->ph[obj].first >= v1) tgt = np_of(w, obj);
             }
             if (!tgt) {
-                int32_t exclude = subj;
-                int32_t p = first_actor_after(w, v1, hi, exclude);
-                if (p >= 0) tgt = np_of(w, p);
-            }
-            if (!tgt) {
-                /* "cordoned off the roads leading into Mordor" */
-                uint32_t wlo, whi;
-                verb_window(w, clause, v1, true, &wlo, &whi);
-                int32_t p = first_actor_after(w, v1, whi, subj);
+                /* the first actor after the verb, also in a clause that
+                 * describes the object: "cordoned off the roads leading
+                 * into Mordor" */
+                int32_t p = first_actor_after(w, v1, hi, subj,
+                                              src && src->n > 1);
                 if (p >= 0) tgt = np_of(w, p);
             }
             if (!tgt && clause >= 0) {
@@ -1307,11 +1372,21 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     w->nps.n = s->phrase_count;
     int rc = collect_mentions(w);
     if (rc) return rc;
+    if (vec_reserve((void **)&w->covered.v, &w->covered.cap,
+                    s->token_count + 1, 1))
+        return BEDE_ERR_NOMEM;
+    memset(w->covered.v, 0, s->token_count + 1);
 
     size_t before = w->cands.n;
     /* verbs, clause by clause; nominal events from NP heads */
     for (uint32_t p = 0; p < s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
+        if ((ph->kind == BEDE_PHRASE_VP || ph->kind == BEDE_PHRASE_NP) &&
+            w->covered.v[ph->head]) {
+            tracef(w, "  \"%s\" was read by the pattern of an earlier verb",
+                   tlower(w, ph->head));
+            continue;
+        }
         if (ph->kind == BEDE_PHRASE_VP) {
             if (!is_verb_tag(w->toks[ph->head].tag)) continue;
             try_verb(w, ph->head, ph, ph->clause, false, -1);
@@ -1329,7 +1404,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
         bool drop = false;
-        if (say_verb(w, c->verb_first) && !(c->flags & BEDE_EVF_PATTERN)) {
+        if (say_verb(w, c->verb_first)) {
             for (size_t j = before; j < w->cands.n; j++)
                 if (j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED) &&
                     w->cands.v[j].verb_first > c->verb_first)

@@ -731,22 +731,6 @@ static char *read_text(const char *path) {
     return read_file(path, &buf, &len, NULL) == 0 ? buf : NULL;
 }
 
-/* Known failures: "id reason..." lines. */
-static bool known_failure(const char *known, const char *id) {
-    if (!known) return false;
-    size_t il = strlen(id);
-    for (const char *p = known; *p;) {
-        const char *e = strchr(p, '\n');
-        size_t ll = e ? (size_t)(e - p) : strlen(p);
-        if (ll > il && p[0] != '#' && strncmp(p, id, il) == 0 &&
-            (p[il] == ' ' || p[il] == '\t'))
-            return true;
-        if (ll == il && strncmp(p, id, il) == 0) return true;
-        p = e ? e + 1 : p + ll;
-    }
-    return false;
-}
-
 typedef struct bench_sent {
     uint32_t first, n;
 } bench_sent;
@@ -842,7 +826,7 @@ static void t_case_file(void) {
                              r < 0 ? "malformed expectation" : "expected",
                              exp[e]);
             }
-            bool kf = known_failure(known, id);
+            bool kf = harness_known_failure(known, id);
             if (!why[0] && !kf) {
                 passed++;
             } else if (why[0] && kf) {
