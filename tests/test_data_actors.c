@@ -563,6 +563,42 @@ static void test_places_igos_idioms(void) {
     }
 }
 
+/* A phrase "the X" would match at "the" and hide a longer phrase that
+ * starts at X ("the U.N." would take "the U.N. nuclear watchdog"): no
+ * entry may begin with "the" unless X alone is no actor ("the West"). */
+static void test_the_hides_nothing(void) {
+    static const struct {
+        const char *text, *code;
+    } cases[] = {
+        {"the U.N. nuclear watchdog", "IGOUNOIAE"},
+        {"the Palestinian Authority security forces", "PSECOP"},
+        {"the Islamic State West Africa Province", "NGAREB"},
+        {"the Taliban government", "AFGGOVTAL"},
+        {"the European Parliament", "IGOEECLEG"},
+        {"the African Union peacekeepers", "IGOAFUPKO"},
+        {"the Islamic Republic News Agency", "IRNMED"},
+        {"the Commonwealth of Independent States", "IGOCIS"},
+        {"the West Bank", "PSE"},
+        {"Jong Un", "---"}, /* not the UN, with or without Kim */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = 0, n = 0;
+        const char *got =
+            code_at_start(bundle, cases[i].text, 20260601, &len, &n);
+        if (got && len == n && strcmp(got, cases[i].code) == 0) continue;
+        /* no match at "the": the longest match starts at the next word */
+        const char *rest = strchr(cases[i].text, ' ');
+        if (!got && rest)
+            got = code_of(rest + 1, 20260601);
+        else if (got && len != n)
+            got = NULL;
+        if (!got || strcmp(got, cases[i].code) != 0)
+            fprintf(stderr, "'%s': got %s, want %s\n", cases[i].text,
+                    got ? got : "(none)", cases[i].code);
+        CHECK(got && strcmp(got, cases[i].code) == 0);
+    }
+}
+
 /* Common English words that share their spelling with an abbreviation or
  * a place are no actors (matching ignores case; data/CODES.md, section 5),
  * and names of seas and disputed islands get the null code. */
@@ -609,6 +645,7 @@ int main(void) {
         TEST(test_files_load_and_count), TEST(test_no_duplicates_or_conflicts),
         TEST(test_every_iso_state),      TEST(test_names),
         TEST(test_places_igos_idioms),   TEST(test_not_actors),
+        TEST(test_the_hides_nothing),
     };
     int rc = harness_run(tests, sizeof tests / sizeof tests[0]);
     bede_dict_free(states);
