@@ -457,6 +457,19 @@ static int32_t owner_pp_np(const bede_worker *w, uint32_t p) {
     return -1;
 }
 
+/* The NP in apposition to NP p that names an actor, or -1. */
+static int32_t appositive(bede_worker *w, uint32_t p) {
+    for (uint32_t q = p + 1; q < w->s->phrase_count; q++) {
+        const bede_phrase *o = &w->ph[q];
+        if (o->kind != BEDE_PHRASE_NP || !(o->flags & BEDE_PHF_APPOS) ||
+            o->attach != (int32_t)p)
+            continue;
+        resolve_np(w, q);
+        if (w->nps.v[q].n) return (int32_t)q;
+    }
+    return -1;
+}
+
 /* Resolves phrase p (an NP, sentence-relative) into w->nps.v[p]. */
 static void resolve_np(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
@@ -520,6 +533,19 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     } else if (npact) {
         push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
                      base + ph->last, limit);
+    } else if (appositive(w, p) >= 0) {
+        /* "Esmaeil Baghaei, Iran's foreign ministry spokesman, said": the
+         * apposition names the role */
+        int32_t q = appositive(w, p);
+        resolve_np(w, (uint32_t)q);
+        first = (uint32_t)w->actors.n;
+        limit = first + MAX_ACTORS;
+        const np_actors *r = &w->nps.v[q];
+        for (uint32_t k = 0; k < r->n && w->actors.n < limit; k++) {
+            actor a = w->actors.v[r->first + k];
+            a.first = base + ph->first;
+            push_actor(w, &a);
+        }
     } else if (agent) {
         /* an agent placed by its PP: "the ambassadors of Arnor, Osgiliath
          * and Gondor", "lawmakers in Fornost" */
