@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define ACTORS BEDE_SOURCE_DIR "/data/actors"
 #define ISO_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
@@ -396,6 +397,41 @@ static void test_no_duplicates_or_conflicts(void) {
     }
 }
 
+/* bede_dict_check compares entries; a synonym written twice in one entry
+ * (differing only in case) is caught here, in the files listed above. */
+static int listed_file(const char *path) {
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    for (size_t i = 0; i < N_FILES; i++)
+        if (strcmp(base, files[i]) == 0) return 1;
+    return 0;
+}
+
+static void test_no_repeated_synonyms(void) {
+    size_t n = bede_dict_entry_count(bundle, BEDE_DICT_ACTORS), shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        bede_dict_entry e;
+        if (bede_dict_get_entry(bundle, BEDE_DICT_ACTORS, i, &e) < 0 ||
+            !listed_file(e.file))
+            continue;
+        for (uint32_t j = 0; j < e.phrase_count; j++) {
+            char a[256];
+            const char *pj =
+                bede_dict_get_phrase(bundle, BEDE_DICT_ACTORS, i, j, NULL);
+            snprintf(a, sizeof a, "%s", pj ? pj : "");
+            for (uint32_t k = j + 1; k < e.phrase_count; k++) {
+                const char *pk =
+                    bede_dict_get_phrase(bundle, BEDE_DICT_ACTORS, i, k, NULL);
+                if (!pk || strcasecmp(a, pk) != 0) continue;
+                if (shown++ < 20)
+                    fprintf(stderr, "%s:%u: '%s' twice in one entry\n", e.file,
+                            e.line, pk);
+                CHECK(!"a synonym is written once");
+            }
+        }
+    }
+}
+
 static int has_state_code(const char *code) {
     for (size_t i = 0; i < bede_dict_entry_count(states, BEDE_DICT_ACTORS);
          i++) {
@@ -645,7 +681,7 @@ int main(void) {
         TEST(test_files_load_and_count), TEST(test_no_duplicates_or_conflicts),
         TEST(test_every_iso_state),      TEST(test_names),
         TEST(test_places_igos_idioms),   TEST(test_not_actors),
-        TEST(test_the_hides_nothing),
+        TEST(test_the_hides_nothing),    TEST(test_no_repeated_synonyms),
     };
     int rc = harness_run(tests, sizeof tests / sizeof tests[0]);
     bede_dict_free(states);
