@@ -223,6 +223,7 @@ typedef struct {
     size_t n;
     bool in_comment;
     char_vec buf;
+    size_t expand_left; /* phrases one synonym-set line may still give */
 } reader;
 
 /* Next line with content; false at end of file. */
@@ -656,6 +657,8 @@ static int read_issues(reader *rd) {
 
 /* ------------------------------------------------------------ verbs */
 
+#define SYNSET_EXPANSION_LIMIT 10000
+
 /* Adds the synonym-set phrase p (with `&NAME` references expanded). */
 static int synset_phrase(reader *rd, const char *p, size_t n, dict_loc loc,
                          bool plural, int depth) {
@@ -675,13 +678,22 @@ static int synset_phrase(reader *rd, const char *p, size_t n, dict_loc loc,
                              loc.column, 0,
                              "synonym set '%.*s' is not defined before here",
                              (int)(e - (size_t)(amp - p)), amp);
-        const dict_entry *se = &rd->d->entries.v[syn];
-        for (uint32_t j = 0; j < se->nphrases; j++) {
-            const char *t =
-                dict_str(rd->d, rd->d->phrases.v[se->first_phrase + j].text);
+        /* the set being defined grows as its phrases are added: using it
+         * in itself would never end */
+        if (syn == rd->d->entries.n - 1)
+            return bede_fail(rd->err, BEDE_ERR_SYNTAX, loc.file, loc.line,
+                             loc.column, 0,
+                             "synonym set '%.*s' refers to itself",
+                             (int)(k - (size_t)(amp - p)), amp);
+        uint32_t first = rd->d->entries.v[syn].first_phrase;
+        uint32_t count = rd->d->entries.v[syn].nphrases;
+        for (uint32_t j = 0; j < count; j++) {
+            const char *t = dict_str(rd->d, rd->d->phrases.v[first + j].text);
             char ph[1100];
             size_t a = (size_t)(amp - p), tl = strlen(t), rest = n - k;
-            if (a + tl + rest + 2 >= sizeof ph) return BEDE_ERR_LIMIT;
+            if (a + tl + rest + 2 >= sizeof ph)
+                return bede_fail(rd->err, BEDE_ERR_LIMIT, loc.file, loc.line,
+                                 loc.column, 0, "synonym set phrase too long");
             memcpy(ph, p, a);
             memcpy(ph + a, t, tl);
             memcpy(ph + a + tl, p + k, rest);
@@ -693,6 +705,12 @@ static int synset_phrase(reader *rd, const char *p, size_t n, dict_loc loc,
         }
         return 0;
     }
+    /* sets of sets multiply: bound what one line may give */
+    if (rd->expand_left-- == 0)
+        return bede_fail(rd->err, BEDE_ERR_LIMIT, loc.file, loc.line,
+                         loc.column, 0,
+                         "synonym sets expand to more than %d phrases",
+                         SYNSET_EXPANSION_LIMIT);
     char ph[1100];
     bool final;
     size_t pn = underscores(p, n, ph, &final);
@@ -800,6 +818,7 @@ static int read_verbs(reader *rd) {
             continue;
         }
         if (t[0] == '+' && in_synset) {
+            rd->expand_left = SYNSET_EXPANSION_LIMIT;
             int rc = synset_phrase(rd, t + 1, tn - 1, at(rd, k + 1),
                                    synset_plural, 0);
             if (rc < 0) return rc;

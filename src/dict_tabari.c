@@ -329,6 +329,12 @@ static int read_tverbs(treader *rd) {
                                      "synonym set '%.*s' is not defined "
                                      "before here",
                                      (int)(e - (size_t)(amp - s)), amp);
+                /* the set being defined would double with each such line */
+                if (syn == d->entries.n - 1)
+                    return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
+                                     rd->r->line, (uint32_t)(amp - s) + 1, 0,
+                                     "synonym set '%.*s' refers to itself",
+                                     (int)(q - (size_t)(amp - s)), amp);
                 const dict_entry *se = &d->entries.v[syn];
                 uint32_t np = se->nphrases, fp = se->first_phrase;
                 for (uint32_t j = 0; j < np; j++) {
@@ -345,7 +351,9 @@ static int read_tverbs(treader *rd) {
                                       (int)pn, pre, pn ? " " : "", mt,
                                       rn ? " " : "", (int)rn, rest);
                     if (bn < 0 || (size_t)bn >= sizeof buf)
-                        return BEDE_ERR_LIMIT;
+                        return bede_fail(rd->err, BEDE_ERR_LIMIT, rd->name,
+                                         rd->r->line, (uint32_t)k + 1, 0,
+                                         "synonym set phrase too long");
                     int rc = dict_add_phrase(d, buf, (size_t)bn,
                                              tat(rd, k + 1), 0, rd->err);
                     if (rc < 0) return rc;

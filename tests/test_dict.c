@@ -331,6 +331,8 @@ static void test_malformed(void) {
     bad("x.verbs.txt", P, BEDE_DICT_VERBS, "--- GO [010] ---\n- * WELL\n", 2,
         9);
     bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+&NOPE\n", 2, 2);
+    /* a set in itself would grow while it is expanded */
+    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+A\n+B &SET\n", 3, 2);
     bad("x.issues.txt", P, BEDE_DICT_ISSUES, "<ISSUE TYPE=\"X\">\n", 1, 1);
     /* TABARI */
     bad("x.actors", T, BEDE_DICT_ACTORS, "<NOUN>\nSHEEP\n", 2, 1);
@@ -339,6 +341,7 @@ static void test_malformed(void) {
     bad("x.verbs", T, BEDE_DICT_VERBS, "- * WELL [010]\n", 1, 1);
     bad("x.verbs", T, BEDE_DICT_VERBS, "GO [010]\n{ }\n", 2, 1);
     bad("x.verbs", T, BEDE_DICT_VERBS, "<SYNSETS>\n&A\n+B\n", 3, 1);
+    bad("x.verbs", T, BEDE_DICT_VERBS, "<SYNSETS>\n&A\n+B\n+&A\n", 4, 2);
     bad("x.options", T, BEDE_DICT_OPTIONS, "FROB: 1\n", 1, 1);
     /* invalid UTF-8 in a bede file */
     bad("a.txt", B, BEDE_DICT_ACTORS, "Gondor = GON\nR\xffohan = ROH\n", 2,
