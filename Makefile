@@ -48,9 +48,9 @@ fuzz: deps
 	@CC=clang $(CMAKE) -S . -B build-fuzz -DBEDE_FUZZ=ON \
 	  -DBEDE_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug >/dev/null
 	@$(CMAKE) --build build-fuzz -j$(JOBS) --target fuzz_text fuzz_dict \
-	  fuzz_dict_compiled dict-compiled-seeds
+	  fuzz_dict_compiled dict-compiled-seeds fuzz_input
 	@mkdir -p build-fuzz/corpus build-fuzz/corpus-dict \
-	  build-fuzz/corpus-dict-compiled
+	  build-fuzz/corpus-dict-compiled build-fuzz/corpus-input
 	./build-fuzz/fuzz/fuzz_text -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=65536 build-fuzz/corpus fuzz/corpus/text
 	./build-fuzz/fuzz/fuzz_dict -max_total_time=$${FUZZ_SECONDS:-60} \
@@ -58,6 +58,8 @@ fuzz: deps
 	./build-fuzz/fuzz/fuzz_dict_compiled -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=262144 build-fuzz/corpus-dict-compiled \
 	  fuzz/corpus/dict-compiled build-fuzz/fuzz/dict-compiled-seeds
+	./build-fuzz/fuzz/fuzz_input -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=16384 build-fuzz/corpus-input fuzz/corpus/input
 
 install: build
 	@$(CMAKE) --install $(BUILD)
