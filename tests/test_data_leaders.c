@@ -70,8 +70,8 @@ static const char *code_of(const char *phrase, int32_t date) {
         return NULL;
     size_t n = bede_doc_token_count(doc);
     bede_dict_match m[4];
-    int k = bede_dict_match_at(leaders(), BEDE_DICT_ACTORS, doc, 0, n, date,
-                               m, 4);
+    int k =
+        bede_dict_match_at(leaders(), BEDE_DICT_ACTORS, doc, 0, n, date, m, 4);
     if (k <= 0 || m[0].last != n) return NULL;
     if (m[0].code < 0) return "";
     bede_dict_code c;
@@ -129,8 +129,8 @@ static void test_dated_ranges(void) {
         }
         if (!dated || bad) {
             fprintf(stderr, "%s:%u: %s: %s\n", e.file, (unsigned)e.line,
-                    e.phrase, dated ? "overlapping or reversed dates"
-                                    : "no dated code");
+                    e.phrase,
+                    dated ? "overlapping or reversed dates" : "no dated code");
             harness_failures++;
         }
     }
