@@ -927,6 +927,7 @@ static void check_record(validation *v, in_record *rec) {
     bede_worker_trace(w, v->trace_f ? on_trace : NULL, v);
     bede_story story = {rec->id, rec->date};
     bede_story_stats stats;
+    memset(&stats, 0, sizeof stats);
     bede_error err;
     memset(&err, 0, sizeof err);
     int n =
@@ -1010,7 +1011,7 @@ static void check_record(validation *v, in_record *rec) {
                 printf("  extra:    %s\n", buf);
             }
         }
-        if (stats.discarded_story && n >= 0)
+        if (n >= 0 && stats.discarded_story)
             printf("  story discarded by \"%s\"\n",
                    stats.discard ? stats.discard : "?");
         if (v->trace && v->trace_len) printf("  trace:\n%s", v->trace);
