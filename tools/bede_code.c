@@ -875,6 +875,8 @@ static void check_record(validation *v, in_record *rec) {
         char line[800];
         snprintf(line, sizeof line, "%s\tcannot be read", rec->id);
         sl_add(&v->failures, line);
+        long k = sl_find(&v->known, rec->id);
+        if (k >= 0) v->known_failed[k] = 1;
         return;
     }
     if (rec->error_kind && strcmp(rec->error_kind, "bad_input_parse") == 0) {
