@@ -197,9 +197,9 @@ int main(int argc, char **argv) {
     size_t mapped = bede_dict_mapped_bytes(c);
     printf("memory, text      %8.1f MiB (heap)\n",
            bede_dict_memory(d) / 1048576.0);
-    printf("memory, compiled  %8.1f MiB heap + %.1f MiB mapped read-only "
+    printf("memory, compiled  %8.1f KiB heap + %.1f MiB mapped read-only "
            "(shared between processes)\n",
-           (bede_dict_memory(c) - mapped) / 1048576.0, mapped / 1048576.0);
+           (bede_dict_memory(c) - mapped) / 1024.0, mapped / 1048576.0);
 
     size_t len;
     char *text = read_text(news, 1 << 20, &len);
