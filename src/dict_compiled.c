@@ -555,19 +555,27 @@ static int check_records(image *im, bede_dict *d) {
 
 /* The trie: roots first, every other node the child of exactly one edge
  * from a node before it (a tree: matching ends), every list of values and
- * special edges used once and ending, the slot table with an empty slot. */
+ * special edges used once and ending, the slot table with an empty slot,
+ * and the phrases under each root of that root's kind (a match's entry is
+ * looked up in that kind's index). */
 static int check_trie(image *im, bede_dict *d) {
     const trie *t = &d->index;
     size_t nn = t->nodes.n, nsp = t->specials.n, nv = t->values.n;
     if (nn < BEDE_DICT_KIND_COUNT) return BAD("the trie has no roots");
     if (t->nslots & (t->nslots - 1))
         return BAD("trie table of %zu slots", t->nslots);
-    /* one byte per node, special and value: how often it is referred to */
-    unsigned char *seen = calloc(nn + nsp + nv + 1, 1);
-    if (!seen)
+    /* the parent of each node; one byte per special and value: whether a
+     * list holds it already */
+    uint32_t *parent = malloc((nn + 1) * sizeof *parent);
+    unsigned char *sp_seen = calloc(nsp + nv + 1, 1);
+    if (!parent || !sp_seen) {
+        free(parent);
+        free(sp_seen);
         return bede_fail(im->err, BEDE_ERR_NOMEM, NULL, 0, 0, 0,
                          "out of memory");
-    unsigned char *sp_seen = seen + nn, *v_seen = seen + nn + nsp;
+    }
+    for (size_t n = 0; n < nn; n++) parent[n] = NONE;
+    unsigned char *v_seen = sp_seen + nsp;
     int rc = 0;
 #define FAIL(...)                                                              \
     do {                                                                       \
@@ -579,10 +587,11 @@ static int check_trie(image *im, bede_dict *d) {
         const trie_slot *s = &t->slots[i];
         if (!s->key) continue;
         used++;
-        uint64_t parent = (s->key - 1) >> 32;
-        if (parent >= nn || s->child >= nn || s->child <= parent ||
-            seen[s->child]++)
+        uint64_t from = (s->key - 1) >> 32;
+        if (from >= nn || s->child >= nn || s->child <= from ||
+            parent[s->child] != NONE)
             FAIL("trie slot %zu out of range", i);
+        parent[s->child] = (uint32_t)from;
     }
     if (t->nslots && used == t->nslots) FAIL("trie table without an empty slot");
     if (used != t->used) FAIL("trie table count %zu, found %zu", t->used, used);
@@ -603,18 +612,31 @@ static int check_trie(image *im, bede_dict *d) {
             const trie_special *sp = &t->specials.v[s];
             /* lists are prepended to: next is before */
             if (sp_seen[s]++ || !str_ok(im, sp->word) || sp->mode > 7 ||
-                sp->child >= nn || sp->child <= n || seen[sp->child]++ ||
+                sp->child >= nn || sp->child <= n ||
+                parent[sp->child] != NONE ||
                 (sp->next != NONE && sp->next >= s))
                 FAIL("trie special edge %u out of range", (unsigned)s);
+            parent[sp->child] = (uint32_t)n;
         }
     }
-    for (size_t n = 0; n < nn; n++)
-        if ((n < BEDE_DICT_KIND_COUNT) != !seen[n])
+    /* parents come before their children: one pass finds each root; the
+     * parent array becomes the root's kind */
+    for (size_t n = 0; n < nn; n++) {
+        if ((n < BEDE_DICT_KIND_COUNT) != (parent[n] == NONE))
             FAIL("trie node %zu is %s", n,
-                 seen[n] ? "a root with a parent" : "unreachable");
+                 parent[n] == NONE ? "unreachable" : "a root with a parent");
+        parent[n] = n < BEDE_DICT_KIND_COUNT ? (uint32_t)n : parent[parent[n]];
+        for (uint32_t v = t->nodes.v[n].values; v != NONE;
+             v = t->values.v[v].next) {
+            const dict_phrase *p = &d->phrases.v[t->values.v[v].phrase];
+            if (d->entries.v[p->entry].kind != parent[n])
+                FAIL("trie node %zu holds a phrase of another kind", n);
+        }
+    }
 done:
 #undef FAIL
-    free(seen);
+    free(parent);
+    free(sp_seen);
     return rc;
 }
 
