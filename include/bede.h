@@ -542,8 +542,9 @@ typedef struct bede_event_actor {
 #define BEDE_EVF_COMPOUND 0x08u /* one of several actors of a phrase */
 #define BEDE_EVF_PATTERN 0x10u  /* a verb pattern matched */
 
-/* One coded event. Strings belong to the coder or the dictionary and live
- * as long as they do; spans are byte offsets into the story text. */
+/* One coded event. Its strings are valid while the callback runs (the
+ * worker reuses their memory for its next story): copy what you keep.
+ * Spans are byte offsets into the story text. */
 typedef struct bede_event {
     uint32_t sentence;       /* index into bede_doc_sentences() */
     int32_t date;            /* YYYYMMDD; 0 = unknown */

@@ -106,6 +106,16 @@ struct bede_worker {
     struct { cand *v; size_t n, cap; } cands;
     struct { cand *v; size_t n, cap; } story_events; /* one-a-day */
     struct { uint8_t *v; size_t n, cap; } covered; /* per sentence token */
+    /* word ids of each doc token (lower-case form, lemma) and the sorted
+     * ids present in the sentence, for fast matching */
+    struct { uint32_t *v; size_t n, cap; } ids_lower, ids_lemma, present,
+        cand_first, stems;
+    dict_token_ids ids;
+    /* per synonym-set entry: the sentence number when it was last found
+     * possible/impossible in the sentence (memo of synset_possible) */
+    struct { uint32_t *v; size_t n, cap; } syn_yes, syn_no;
+    uint32_t sentence_no;
+    struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
     int32_t date;
     uint32_t context; /* pool offset of the dateline country code, or NONE */
     /* the sentence being coded */
@@ -181,6 +191,15 @@ void bede_worker_free(bede_worker *w) {
     free(w->cands.v);
     free(w->story_events.v);
     free(w->covered.v);
+    free(w->ids_lower.v);
+    free(w->ids_lemma.v);
+    free(w->present.v);
+    free(w->cand_first.v);
+    free(w->stems.v);
+    free(w->syn_yes.v);
+    free(w->syn_no.v);
+    free(w->np_start.v);
+    free(w->pp_prep.v);
     free(w);
 }
 
@@ -263,15 +282,124 @@ static uint32_t global_entry(const bede_dict *d, int kind, uint32_t local) {
     return d->bykind[kind].v[local];
 }
 
+/* bede_dict_match_at over the sentence's precomputed word ids. */
+static int match(const bede_worker *w, int kind, uint32_t at, uint32_t end,
+                 bede_dict_match *out, size_t cap) {
+    return dict_match_ids(w->c->dict, kind, w->doc, &w->ids, at, end,
+                          w->date, out, cap);
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Looks up the word ids of the sentence's tokens once. */
+static int sentence_ids(bede_worker *w) {
+    const bede_dict *d = w->c->dict;
+    size_t ntok = bede_doc_token_count(w->doc);
+    if (vec_reserve((void **)&w->ids_lower.v, &w->ids_lower.cap, ntok + 1,
+                    sizeof(uint32_t)) ||
+        vec_reserve((void **)&w->ids_lemma.v, &w->ids_lemma.cap, ntok + 1,
+                    sizeof(uint32_t)) ||
+        vec_reserve((void **)&w->present.v, &w->present.cap,
+                    2 * (size_t)w->s->token_count + 1, sizeof(uint32_t)) ||
+        vec_reserve((void **)&w->cand_first.v, &w->cand_first.cap, ntok + 2,
+                    sizeof(uint32_t)))
+        return BEDE_ERR_NOMEM;
+    uint32_t base = w->s->first_token;
+    w->present.n = 0;
+    w->stems.n = 0;
+    w->sentence_no++; /* invalidates the synonym-set memo */
+    for (uint32_t i = 0; i < w->s->token_count; i++) {
+        const char *lo = tlower(w, i), *le = tlemma(w, i);
+        uint32_t a = dict_find(d, lo, strlen(lo));
+        uint32_t b = le == lo ? a : dict_find(d, le, strlen(le));
+        w->ids_lower.v[base + i] = a;
+        w->ids_lemma.v[base + i] = b;
+        if (a != NONE) w->present.v[w->present.n++] = a;
+        if (b != NONE && b != a) w->present.v[w->present.n++] = b;
+        uint32_t buf[64];
+        size_t nc = w->toks[i].kind == BEDE_TOKEN_WORD
+                        ? dict_token_cands(d, lo, le, buf, 64)
+                        : 0;
+        if (vec_reserve((void **)&w->stems.v, &w->stems.cap, w->stems.n + nc + 1,
+                        sizeof(uint32_t)))
+            return BEDE_ERR_NOMEM;
+        w->cand_first.v[base + i] = (uint32_t)w->stems.n;
+        memcpy(w->stems.v + w->stems.n, buf, nc * sizeof *buf);
+        w->stems.n += nc;
+    }
+    w->cand_first.v[base + w->s->token_count] = (uint32_t)w->stems.n;
+    w->ids.lower = w->ids_lower.v;
+    w->ids.lemma = w->ids_lemma.v;
+    w->ids.cand_first = w->cand_first.v;
+    w->ids.cands = w->stems.v;
+    qsort(w->present.v, w->present.n, sizeof(uint32_t), cmp_u32);
+    return 0;
+}
+
+static bool present(const bede_worker *w, uint32_t id) {
+    return bsearch(&id, w->present.v, w->present.n, sizeof(uint32_t),
+                   cmp_u32) != NULL;
+}
+
+/* Can some phrase of synonym set `entry` occur in the sentence (its first
+ * word, when exact, does)? Memoised per sentence. */
+static bool synset_possible(bede_worker *w, uint32_t entry) {
+    const bede_dict *d = w->c->dict;
+    if (entry < w->syn_yes.n && w->syn_yes.v[entry] == w->sentence_no)
+        return true;
+    if (entry < w->syn_no.n && w->syn_no.v[entry] == w->sentence_no)
+        return false;
+    const dict_entry *e = &d->entries.v[entry];
+    bool ok = false;
+    for (uint32_t k = 0; k < e->nphrases && !ok; k++) {
+        const dict_phrase *ph = &d->phrases.v[e->first_phrase + k];
+        const dict_word *wd = &d->words.v[ph->first_word];
+        ok = ph->nwords == 0 || (wd->mode & 3) != WORD_EXACT ||
+             present(w, wd->word);
+    }
+    size_t n = d->entries.n;
+    if (w->syn_yes.n < n) {
+        if (vec_reserve((void **)&w->syn_yes.v, &w->syn_yes.cap, n,
+                        sizeof(uint32_t)) ||
+            vec_reserve((void **)&w->syn_no.v, &w->syn_no.cap, n,
+                        sizeof(uint32_t)))
+            return true; /* no memo: assume possible */
+        memset(w->syn_yes.v, 0, n * sizeof(uint32_t));
+        memset(w->syn_no.v, 0, n * sizeof(uint32_t));
+        w->syn_yes.n = w->syn_no.n = n;
+    }
+    (ok ? w->syn_yes.v : w->syn_no.v)[entry] = w->sentence_no;
+    return ok;
+}
+
+/* Can pattern pat match this sentence at all? Every word and synonym set
+ * outside alternatives must occur in it. */
+static bool pattern_possible(bede_worker *w, const dict_pattern *pat) {
+    const dict_elem *el = &w->c->dict->elems.v[pat->first_elem];
+    int depth = 0;
+    for (uint32_t k = 0; k < pat->nelems; k++) {
+        if (el[k].type == PAT_ALT_OPEN) depth++;
+        if (el[k].type == PAT_ALT_CLOSE) depth--;
+        if (depth != 0) continue;
+        if (el[k].type == PAT_WORD && (el[k].mode & 3) == 0 &&
+            !present(w, el[k].value))
+            return false;
+        if (el[k].type == PAT_SYNSET && !synset_possible(w, el[k].value))
+            return false;
+    }
+    return true;
+}
+
 /* Longest actor or agent match at doc token `at` (< end). */
 static bool find_mention(bede_worker *w, uint32_t at, uint32_t end,
                          mention *out) {
     const bede_dict *d = w->c->dict;
     bede_dict_match ma[MAX_MATCHES], mg[MAX_MATCHES];
-    int na = bede_dict_match_at(d, BEDE_DICT_ACTORS, w->doc, at, end, w->date,
-                                ma, MAX_MATCHES);
-    int ng = bede_dict_match_at(d, BEDE_DICT_AGENTS, w->doc, at, end, w->date,
-                                mg, MAX_MATCHES);
+    int na = match(w, BEDE_DICT_ACTORS, at, end, ma, MAX_MATCHES);
+    int ng = match(w, BEDE_DICT_AGENTS, at, end, mg, MAX_MATCHES);
     if (na <= 0 && ng <= 0) return false;
     bool use_agent = ng > 0 && (na <= 0 || mg[0].last > ma[0].last);
     const bede_dict_match *m = use_agent ? &mg[0] : &ma[0];
@@ -677,8 +805,13 @@ static void remember(bede_worker *w) {
         const char *head = tlower(w, ph->head);
         s.head = pool_code(w, head, strlen(head));
         s.agent = NONE;
+        char agent[4];
         const char *code = pstr(w, s.a.code);
-        if (strlen(code) >= 6) s.agent = pool_code(w, code + 3, 3);
+        if (strlen(code) >= 6) {
+            memcpy(agent, code + 3, 3); /* pool_code may move the pool */
+            agent[3] = 0;
+            s.agent = pool_code(w, agent, 3);
+        }
         s.subject = subject;
         VEC_PUSH(w->seen, s);
     }
@@ -705,18 +838,10 @@ static const char *const NEGATIONS[] = {"not", "n't", "never", NULL};
 /* The NP (not COORD's conjuncts) with actors starting at sentence token i. */
 static int32_t actor_np_at(bede_worker *w, uint32_t i) {
     int32_t best = -1;
-    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
-        const bede_phrase *ph = &w->ph[p];
-        if (ph->kind != BEDE_PHRASE_NP || (ph->flags & BEDE_PHF_CONJUNCT))
-            continue;
-        if (ph->first == i || ((ph->flags & BEDE_PHF_POSSESSOR) == 0 &&
-                               ph->first < i && i < ph->last &&
-                               ph->det >= 0 && (uint32_t)ph->det + 1 == i)) {
-            if (np_of(w, (int32_t)p)) {
-                best = (int32_t)p;
-                break;
-            }
-        }
+    if (i >= w->s->token_count) return -1;
+    for (int k = 0; k < 2 && best < 0; k++) {
+        int32_t p = w->np_start.v[2 * i + (uint32_t)k];
+        if (p >= 0 && np_of(w, p)) best = p;
     }
     if (best >= 0 && (w->ph[best].flags & BEDE_PHF_POSSESSOR) &&
         w->ph[best].attach >= 0 && np_of(w, w->ph[best].attach))
@@ -724,7 +849,45 @@ static int32_t actor_np_at(bede_worker *w, uint32_t i) {
     return best;
 }
 
+/* For each token, the (at most two) NPs, not conjuncts, that start there or
+ * whose first word after a leading determiner it is; and the preposition
+ * of a PP whose NP starts there. */
+static int index_starts(bede_worker *w) {
+    uint32_t n = w->s->token_count;
+    if (vec_reserve((void **)&w->np_start.v, &w->np_start.cap, 2 * (size_t)n + 2,
+                    sizeof(int32_t)) ||
+        vec_reserve((void **)&w->pp_prep.v, &w->pp_prep.cap, (size_t)n + 1,
+                    sizeof(int32_t)))
+        return BEDE_ERR_NOMEM;
+    for (uint32_t i = 0; i < 2 * n; i++) w->np_start.v[i] = -1;
+    for (uint32_t i = 0; i < n; i++) w->pp_prep.v[i] = -1;
+    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
+        const bede_phrase *ph = &w->ph[p];
+        if (ph->kind == BEDE_PHRASE_PP && ph->first + 1 < n)
+            w->pp_prep.v[ph->first + 1] = (int32_t)ph->first;
+        if (ph->kind != BEDE_PHRASE_NP || (ph->flags & BEDE_PHF_CONJUNCT))
+            continue;
+        uint32_t at[2] = {ph->first, UINT32_MAX};
+        if (!(ph->flags & BEDE_PHF_POSSESSOR) && ph->det >= 0 &&
+            (uint32_t)ph->det + 1 > ph->first && (uint32_t)ph->det + 1 < ph->last)
+            at[1] = (uint32_t)ph->det + 1;
+        for (int k = 0; k < 2; k++) {
+            if (at[k] >= n) continue;
+            int32_t *slot = &w->np_start.v[2 * at[k]];
+            if (slot[0] < 0)
+                slot[0] = (int32_t)p;
+            else if (slot[1] < 0)
+                slot[1] = (int32_t)p;
+        }
+    }
+    return 0;
+}
+
 static bool word_at(const pmatch *m, uint32_t i, uint32_t word, int mode) {
+    if ((mode & 3) == WORD_EXACT) {
+        uint32_t t = m->w->s->first_token + i;
+        return m->w->ids_lower.v[t] == word || m->w->ids_lemma.v[t] == word;
+    }
     const char *ws = dict_str(m->w->c->dict, word);
     const char *lower = tlower(m->w, i), *lemma = tlemma(m->w, i);
     switch (mode & 3) {
@@ -1098,14 +1261,9 @@ static const char *const LOCATIVE[] = {
  * counts only when `in_too` ("Pashinyan and Aliyev met in Abu Dhabi"; but
  * "Xi arrived in Moscow" is a visit to Russia). */
 static bool in_locative_pp(bede_worker *w, uint32_t i, bool in_too) {
-    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
-        const bede_phrase *ph = &w->ph[p];
-        if (ph->kind != BEDE_PHRASE_PP || ph->first + 1 != i) continue;
-        const char *prep = tlower(w, ph->first);
-        if (str_in_list(LOCATIVE, prep) || (in_too && !strcmp(prep, "in")))
-            return true;
-    }
-    return false;
+    if (i >= w->s->token_count || w->pp_prep.v[i] < 0) return false;
+    const char *prep = tlower(w, (uint32_t)w->pp_prep.v[i]);
+    return str_in_list(LOCATIVE, prep) || (in_too && !strcmp(prep, "in"));
 }
 
 /* First actor NP after token `from` within [from, hi), not excluded and not
@@ -1181,6 +1339,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     if (b)
         for (uint32_t k = 0; k < b->npatterns; k++) {
             const dict_pattern *pat = &d->patterns.v[b->first_pattern + k];
+            if (!pattern_possible(w, pat)) continue;
             pmatch m;
             bool ok = match_pattern(w, pat, v0, v1, lo, hi, psubj, &m);
             if (w->trace && ok)
@@ -1345,9 +1504,8 @@ static void try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
     const bede_dict *d = w->c->dict;
     uint32_t base = w->s->first_token;
     bede_dict_match m[MAX_MATCHES];
-    int n = bede_dict_match_at(d, BEDE_DICT_VERBS, w->doc, base + h,
-                               base + w->s->token_count, w->date, m,
-                               MAX_MATCHES);
+    int n = match(w, BEDE_DICT_VERBS, base + h, base + w->s->token_count, m,
+                  MAX_MATCHES);
     if (n <= 0) return;
     uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[0].entry);
     const dict_entry *e = &d->entries.v[ge];
@@ -1372,8 +1530,7 @@ static bool discarded(bede_worker *w, bool *story, uint32_t *which) {
     uint32_t base = w->s->first_token, end = base + w->s->token_count;
     for (uint32_t i = base; i < end; i++) {
         bede_dict_match m[2];
-        int n = bede_dict_match_at(d, BEDE_DICT_DISCARDS, w->doc, i, end,
-                                   w->date, m, 2);
+        int n = match(w, BEDE_DICT_DISCARDS, i, end, m, 2);
         if (n <= 0) continue;
         uint32_t ge = global_entry(d, BEDE_DICT_DISCARDS, m[0].entry);
         *story = d->entries.v[ge].flags & BEDE_DICT_ENTRY_STORY;
@@ -1397,7 +1554,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     memset(w->nps.v, 0, (s->phrase_count + 1) * sizeof *w->nps.v);
     w->nps.n = s->phrase_count;
     int rc = collect_mentions(w);
-    if (rc) return rc;
+    if (rc || (rc = index_starts(w))) return rc;
     if (vec_reserve((void **)&w->covered.v, &w->covered.cap,
                     s->token_count + 1, 1))
         return BEDE_ERR_NOMEM;
@@ -1514,8 +1671,7 @@ static int emit(bede_worker *w, bede_event_fn fn, void *user, int *count) {
             ev.goldstein = cc.goldstein;
             ev.label = cc.label;
         } else {
-            uint32_t off = pool_add(&w->pool, root, strlen(root));
-            ev.root = off == NONE ? "" : pstr(w, off);
+            ev.root = root; /* lives until the callback returns */
             ev.label = "";
         }
         const bede_sentence *s = &sents[c->sentence];
@@ -1582,6 +1738,7 @@ int bede_code(bede_worker *w, const char *text, size_t len,
         }
         bool whole = false;
         uint32_t which = NONE;
+        if (sentence_ids(w)) return bede_fail(err, BEDE_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
         if (discarded(w, &whole, &which)) {
             const dict_entry *e = &w->c->dict->entries.v[which];
             tracef(w, "  discarded (%s): \"%s\" (%s:%u)",

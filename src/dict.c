@@ -574,12 +574,29 @@ void dict_lines_close(dict_lines *r) {
 
 /* ------------------------------------------------------------ index */
 
+/* Stems are also interned behind a \x01, words with regular endings behind
+ * a \x02, so that the matcher asks the string table, not the trie, whether
+ * a prefix of a token is a stem or a token less its ending such a word. */
+static uint32_t stem_mark(bede_dict *d, uint32_t word, char mark) {
+    const char *w = dict_str(d, word);
+    size_t n = strlen(w);
+    char buf[256];
+    if (n + 1 >= sizeof buf) return word; /* too long to be a stem */
+    buf[0] = mark;
+    memcpy(buf + 1, w, n);
+    return dict_intern(d, buf, n + 1);
+}
+
 static int index_phrases(bede_dict *d, size_t from) {
     for (size_t p = from; p < d->phrases.n; p++) {
         const dict_phrase *ph = &d->phrases.v[p];
         uint32_t node = d->entries.v[ph->entry].kind;
         for (uint32_t k = 0; k < ph->nwords && node != NONE; k++) {
             const dict_word *w = &d->words.v[ph->first_word + k];
+            if ((w->mode & 3) != WORD_EXACT && !(w->mode & WORD_GAP) &&
+                stem_mark(d, w->word, (w->mode & 3) == WORD_STEM ? 1 : 2) ==
+                    NONE)
+                return BEDE_ERR_NOMEM;
             node = trie_add_edge(&d->index, node, w->word, w->mode);
         }
         if (node == NONE || trie_add_value(&d->index, node, (uint32_t)p) != 0)
@@ -629,6 +646,22 @@ static int guess(const char *name, const char *text, size_t len, int *format,
                 f = BEDE_DICT_FORMAT_TABARI;
                 k = bede_dict_kind_from_name(tab[i][1]);
             }
+    }
+    if (f == BEDE_DICT_FORMAT_AUTO && bede_head) {
+        /* "# bede dictionary: verbs ..." names its kind; else the folder
+         * (an installed share/bede/verbs/ as well as data/verbs/) */
+        const char *p = text + strlen(tag);
+        size_t rest = len - strlen(tag);
+        if (rest && *p == ':') p++, rest--;
+        while (rest && *p == ' ') p++, rest--;
+        for (int kk = 0; kk < BEDE_DICT_KIND_COUNT && k < 0; kk++) {
+            size_t kl = strlen(kind_names[kk]);
+            if (rest >= kl && memcmp(p, kind_names[kk], kl) == 0) k = kk;
+            char dir[40];
+            snprintf(dir, sizeof dir, "/%s/", kind_names[kk]);
+            if (k < 0 && has(name, dir)) k = kk;
+        }
+        if (k >= 0) f = BEDE_DICT_FORMAT_BEDE;
     }
     if (f == BEDE_DICT_FORMAT_AUTO) {
         f = bede_head ? BEDE_DICT_FORMAT_BEDE : BEDE_DICT_FORMAT_PETRARCH;
@@ -882,7 +915,53 @@ typedef struct {
     size_t at, end;
     size_t best_end;
     uint32_t best_node;
+    /* word ids of the tokens, or NULL to look them up here */
+    const dict_token_ids *ids;
 } match_state;
+
+size_t dict_token_cands(const bede_dict *d, const char *lower,
+                        const char *lemma, uint32_t *out, size_t cap) {
+    size_t n = 0, len = strlen(lower);
+    char buf[256];
+    if (len + 1 < sizeof buf) {
+        buf[0] = '\x01'; /* stems are interned behind \x01 (stem_mark) */
+        memcpy(buf + 1, lower, len);
+        for (size_t k = 1; k <= len && n < cap; k++) {
+            if (dict_find(d, buf, k + 1) == NONE) continue;
+            uint32_t id = dict_find(d, lower, k);
+            if (id != NONE && id < TRIE_ENDINGS) out[n++] = id | TRIE_STEM;
+        }
+    }
+    /* word~: the word itself, or with -s -es -ed -en -ing, or y -> -ies -ied */
+    static const char *const endings[] = {"", "s", "es", "ed", "en", "ing"};
+    const char *forms[2] = {lower, lemma};
+    for (int f = 0; f < 2; f++) {
+        const char *w = forms[f];
+        if (f == 1 && (!lemma || !strcmp(lemma, lower))) break;
+        size_t wl = strlen(w);
+        if (wl + 1 >= sizeof buf) continue;
+        buf[0] = '\x02'; /* words with endings are marked (stem_mark) */
+        memcpy(buf + 1, w, wl);
+        for (size_t e = 0; e < sizeof endings / sizeof *endings && n < cap;
+             e++) {
+            size_t el = strlen(endings[e]);
+            if (wl <= el || strcmp(w + wl - el, endings[e]) != 0) continue;
+            if (dict_find(d, buf, wl - el + 1) == NONE) continue;
+            uint32_t id = dict_find(d, w, wl - el);
+            if (id != NONE && id < TRIE_ENDINGS) out[n++] = id | TRIE_ENDINGS;
+        }
+        if (wl > 3 && n < cap &&
+            (!strcmp(w + wl - 3, "ies") || !strcmp(w + wl - 3, "ied"))) {
+            buf[wl - 2] = 'y'; /* buf holds \x02 + w: w[wl-3] is buf[wl-2] */
+            if (dict_find(d, buf, wl - 1) != NONE) {
+                uint32_t id = dict_find(d, buf + 1, wl - 2);
+                if (id != NONE && id < TRIE_ENDINGS)
+                    out[n++] = id | TRIE_ENDINGS;
+            }
+        }
+    }
+    return n;
+}
 
 /* Does token tok match the word w in mode (WORD_EXACT/STEM/ENDINGS)? */
 static bool token_matches(const match_state *st, const bede_token *tok,
@@ -906,15 +985,41 @@ static void match_from(match_state *st, uint32_t node, size_t i) {
     }
     if (i >= st->end) return;
     const bede_token *tok = &st->toks[i];
-    const char *lower = bede_doc_string(st->doc, tok->lower);
-    uint32_t w1 = dict_find(st->d, lower, strlen(lower));
+    uint32_t w1;
+    if (st->ids) {
+        w1 = st->ids->lower[i];
+    } else {
+        const char *lower = bede_doc_string(st->doc, tok->lower);
+        w1 = dict_find(st->d, lower, strlen(lower));
+    }
     uint32_t c = w1 == NONE ? NONE : trie_child(t, node, w1);
     if (c != NONE) match_from(st, c, i + 1);
     if (tok->lemma != tok->lower) {
-        const char *lemma = bede_doc_string(st->doc, tok->lemma);
-        uint32_t w2 = dict_find(st->d, lemma, strlen(lemma));
+        uint32_t w2;
+        if (st->ids) {
+            w2 = st->ids->lemma[i];
+        } else {
+            const char *lemma = bede_doc_string(st->doc, tok->lemma);
+            w2 = dict_find(st->d, lemma, strlen(lemma));
+        }
         uint32_t c2 = w2 == NONE || w2 == w1 ? NONE : trie_child(t, node, w2);
         if (c2 != NONE && c2 != c) match_from(st, c2, i + 1);
+    }
+    /* stem and ending edges: one probe per candidate id of the token */
+    uint32_t local[64];
+    const uint32_t *cands = local;
+    size_t nc;
+    if (st->ids) {
+        cands = st->ids->cands + st->ids->cand_first[i];
+        nc = st->ids->cand_first[i + 1] - st->ids->cand_first[i];
+    } else {
+        nc = dict_token_cands(st->d, bede_doc_string(st->doc, tok->lower),
+                              bede_doc_string(st->doc, tok->lemma), local,
+                              sizeof local / sizeof *local);
+    }
+    for (size_t k = 0; k < nc; k++) {
+        uint32_t cc = trie_child(t, node, cands[k]);
+        if (cc != NONE) match_from(st, cc, i + 1);
     }
     for (uint32_t s = t->nodes.v[node].specials; s != NONE;
          s = t->specials.v[s].next) {
@@ -933,11 +1038,17 @@ static void match_from(match_state *st, uint32_t node, size_t i) {
 int bede_dict_match_at(const bede_dict *d, int kind, const bede_doc *doc,
                        size_t at, size_t end, int32_t date,
                        bede_dict_match *out, size_t cap) {
+    return dict_match_ids(d, kind, doc, NULL, at, end, date, out, cap);
+}
+
+int dict_match_ids(const bede_dict *d, int kind, const bede_doc *doc,
+                   const dict_token_ids *ids, size_t at, size_t end,
+                   int32_t date, bede_dict_match *out, size_t cap) {
     if (!d || !doc || !kind_ok(kind)) return BEDE_ERR_ARG;
     size_t ntok = bede_doc_token_count(doc);
     if (end == 0 || end > ntok) end = ntok;
     if (at >= end) return 0;
-    match_state st = {d, doc, bede_doc_tokens(doc), at, end, at, NONE};
+    match_state st = {d, doc, bede_doc_tokens(doc), at, end, at, NONE, ids};
     match_from(&st, (uint32_t)kind, at);
     if (st.best_node == NONE) return 0;
     int count = 0;

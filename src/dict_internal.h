@@ -23,6 +23,11 @@ enum {
     WORD_GAP = 4      /* flag: other tokens may come before this word */
 };
 
+/* Tags of a slot's word id for stem and regular-ending edges (word ids
+ * are offsets into the string pool, below TRIE_ENDINGS). */
+#define TRIE_STEM 0x80000000u
+#define TRIE_ENDINGS 0x40000000u
+
 typedef struct { uint64_t key; uint32_t child; } trie_slot;
 typedef struct { uint32_t word, child, next; uint8_t mode; } trie_special;
 typedef struct { uint32_t phrase, next; } trie_value;
@@ -238,6 +243,26 @@ BEDE_HIDDEN int dict_warn(bede_dict *d, dict_loc loc, bede_error *err,
 /* The synset entry (global index) named name, or NONE. */
 BEDE_HIDDEN uint32_t dict_synset(const bede_dict *d, const char *name,
                                  size_t n);
+
+/* bede_dict_match_at with each doc token's word ids (dict_find of its
+ * lower-case form and of its lemma, NONE when absent) computed by the
+ * caller, who matches many kinds over the same tokens. */
+typedef struct {
+    const uint32_t *lower, *lemma; /* per doc token */
+    const uint32_t *cand_first;    /* per doc token + 1: its run of cands */
+    const uint32_t *cands;         /* tagged stem/ending ids */
+} dict_token_ids;
+BEDE_HIDDEN int dict_match_ids(const bede_dict *d, int kind,
+                               const bede_doc *doc, const dict_token_ids *ids,
+                               size_t at, size_t end, int32_t date,
+                               bede_dict_match *out, size_t cap);
+/* The tagged ids (TRIE_STEM | id of each prefix of lower that is a word of
+ * the dictionary, TRIE_ENDINGS | id of lower or lemma without a regular
+ * ending) under which stem and ending edges may match a token. Writes up to
+ * cap, returns the count. */
+BEDE_HIDDEN size_t dict_token_cands(const bede_dict *d, const char *lower,
+                                    const char *lemma, uint32_t *out,
+                                    size_t cap);
 
 /* Dates: "YYMMDD" (00-30 -> 20YY, else 19YY) or "YYYYMMDD" (PETRARCH-2 and
  * TABARI), "YYYY-MM-DD" (bede). Returns YYYYMMDD or 0 if invalid. */
