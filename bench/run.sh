@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: prints throughput figures for each hot path. Single thread.
+# make bench: prints throughput figures for each hot path (single thread),
+# then bede code end to end (bench-code.sh: one thread and -j 2).
 set -eu
 build=${1:-build}
 cd "$(dirname "$0")/.."
@@ -19,3 +20,4 @@ for b in "$build"/bench/bench-*; do
         *) echo "== $(basename "$b")"; "$b" ;;
     esac
 done
+bash bench/bench-code.sh "$build"
