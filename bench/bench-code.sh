@@ -72,11 +72,13 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" \
 
 # --- compile the dictionary sets
 sets="bundled"
-bundled_files=$(ls data/actors/*.txt data/agents/*.txt data/verbs/*.txt \
-    data/discards/*.txt | grep -v '/example\.txt$')
-# shellcheck disable=SC2086
+bundled_files=()
+for f in data/actors/*.txt data/agents/*.txt data/verbs/*.txt \
+    data/discards/*.txt; do
+    case "$f" in */example.txt) ;; *) bundled_files+=("$f") ;; esac
+done
 timed "$out/compile-bundled.txt" "$out/compile-bundled.err" \
-    "$bede" dict compile -o "$out/bundled.bdict" $bundled_files
+    "$bede" dict compile -o "$out/bundled.bdict" "${bundled_files[@]}"
 echo "compile bundled: $t_wall s: $(cat "$out/compile-bundled.txt")"
 if [ -d "$ref" ]; then
     timed "$out/compile-phoenix.txt" "$out/compile-phoenix.err" \
@@ -121,8 +123,9 @@ for set in $sets; do
 done
 
 bytes=$(wc -c <"$slice")
-echo "input: $slice: $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }'),"\
-" $records stories (paragraphs, -i paras), $sentences sentences"
+size=$(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }')
+echo "input: $slice: $size, $records stories (paragraphs, -i paras)," \
+    "$sentences sentences"
 echo "wc -l on the same input: $wc_wall s"
 printf '%s' "$rows" | awk '
     BEGIN {
