@@ -502,6 +502,10 @@ typedef struct bede_coder_options {
     int require_target;   /* drop events without a target actor; default 1 */
     int one_a_day;        /* within a story, keep one event per (date,
                              source, target, code); default 0 */
+    int intents;          /* a cooperative act in the future tense ("will
+                             send aid") is CAMEO's intent to do it (03x);
+                             default 1 (TABARI and PETRARCH-2 keep the act's
+                             code: their suites are run with 0) */
 } bede_coder_options;
 
 BEDE_API void bede_coder_default_options(bede_coder_options *opts);

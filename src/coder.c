@@ -132,6 +132,7 @@ void bede_coder_default_options(bede_coder_options *opts) {
     opts->nominal = 1;
     opts->coreference = 1;
     opts->require_target = 1;
+    opts->intents = 1;
 }
 
 bede_coder *bede_coder_new(const bede_dict *dict,
@@ -585,6 +586,25 @@ static int32_t owner_pp_np(const bede_worker *w, uint32_t p) {
     return -1;
 }
 
+/* Are the actor mentions of one NP joined by "and" (and commas) only:
+ * "Chinese and Russian", "Israeli, Egyptian and Jordanian"? */
+static bool coordinated(const bede_worker *w, const mention **act, size_t n) {
+    uint32_t base = w->s->first_token;
+    bool conj = false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (act[i + 1]->first <= act[i]->last) return false;
+        for (uint32_t t = act[i]->last; t < act[i + 1]->first; t++) {
+            const char *x = tlower(w, t - base);
+            if (!strcmp(x, "and") || !strcmp(x, "&"))
+                conj = true;
+            else if (strcmp(x, ","))
+                return false;
+        }
+        if (act[i + 1]->first == act[i]->last) return false;
+    }
+    return conj;
+}
+
 /* The NP in apposition to NP p that names an actor, or -1. */
 static int32_t appositive(bede_worker *w, uint32_t p) {
     for (uint32_t q = p + 1; q < w->s->phrase_count; q++) {
@@ -655,6 +675,10 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         /* "Ithilen 's minister Calimehtar": the possessor's role */
         push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
                      base + ph->last, limit);
+    } else if (nact > 1 && coordinated(w, act, nact)) {
+        /* "Chinese and Russian warships": each with the role */
+        for (size_t i = 0; i < nact; i++)
+            push_mention(w, act[i], g, base + pfirst, base + ph->last, limit);
     } else if (nact) {
         push_mention(w, main_mention(w, act, nact), g, base + pfirst,
                      base + ph->last, limit);
@@ -1146,11 +1170,39 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
 
 /* ------------------------------------------------------------ events */
 
+/* CAMEO codes a promise of cooperation as intent (03x): "said it would
+ * release", "will send aid". The intent code of a cooperative action, or
+ * NULL when the code is not one. */
+static const char *intent_code(const char *code) {
+    static const char *const map[][2] = {
+        {"040", "036"},   {"041", "036"},   {"042", "036"},  {"043", "036"},
+        {"044", "036"},   {"045", "039"},   {"046", "036"},  {"05", "032"},
+        {"057", "037"},   {"060", "031"},   {"061", "0311"}, {"062", "0312"},
+        {"063", "0313"},  {"064", "0314"},  {"070", "033"},  {"071", "0331"},
+        {"072", "0332"},  {"073", "0333"},  {"074", "0334"}, {"075", "0334"},
+        {"080", "035"},   {"081", "0351"},  {"082", "0352"}, {"083", "034"},
+        {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
+        {"0834", "0344"}, {"084", "0353"},  {"085", "0354"}, {"086", "0355"},
+        {"087", "0356"}};
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+        size_t n = strlen(map[i][0]);
+        /* the longest code that is a prefix of the event's: 0811 -> 081 */
+        if (n > best_len && strncmp(code, map[i][0], n) == 0) {
+            best = map[i][1];
+            best_len = n;
+        }
+    }
+    return best;
+}
+
 /* Verbs whose object noun carries the event: "carried out airstrikes". */
 static const char *const LIGHT_VERBS[] = {
     "carry", "launch", "conduct", "stage", "mount", "wage", "hold", "make",
     "order", "step", "intensify", "escalate", "begin", "start", "continue",
-    "resume", "commit", "perpetrate", "unleash", "announce", NULL};
+    "resume", "commit", "perpetrate", "unleash", "announce", "complete",
+    "finish", "end", NULL};
 
 static const char *const SAY_LEMMAS[] = {
     "say", "tell", "state", "add", "announce", "claim", "report", "insist",
@@ -1377,6 +1429,21 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     : "no code");
         return;
     }
+    /* a promise: "will release", "said it would send aid" */
+    char intent[16];
+    if (vp && vp->tense == BEDE_TENSE_FUTURE && !nominal &&
+        w->c->opts.intents) {
+        char main_code[16];
+        snprintf(main_code, sizeof main_code, "%s", code);
+        main_code[strcspn(main_code, ":!?")] = 0;
+        const char *ic = intent_code(main_code);
+        if (ic) {
+            tracef(w, "    \"%s\" = %s in the future tense: a promise, %s",
+                   span_text(w, v0, v1, buf, sizeof buf), main_code, ic);
+            snprintf(intent, sizeof intent, "%s", ic);
+            code = intent;
+        }
+    }
     /* negation */
     if (vp && (vp->flags & BEDE_PHF_NEGATED) && !(best && bm.has_not)) {
         tracef(w, "    \"%s\": negated, no event",
@@ -1423,7 +1490,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             int32_t by = by_agent(w, v1, hi);
             if (by >= 0) src = np_of(w, by);
         }
-        if (!tgt && !best) {
+        if (!tgt && !best && !(src && src->n > 1)) {
             tracef(w, "    \"%s\": a noun without a pattern, no event",
                    span_text(w, v0, v1, buf, sizeof buf));
             return;
@@ -1468,7 +1535,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                span_text(w, v0, v1, buf, sizeof buf), code);
         return;
     }
-    if (!tgt && src->n > 1 && !nominal) {
+    if (tgt && src->n > 1 && tgt->n == 1) {
+        /* "Israel and Egypt signed ... gas to Egypt": a target that is one
+         * of the sources is the other source */
+        const char *t = pstr(w, w->actors.v[tgt->first].code);
+        for (uint32_t i = 0; i < src->n && tgt; i++)
+            if (same_actor(pstr(w, w->actors.v[src->first + i].code), t))
+                tgt = NULL;
+    }
+    if (!tgt && src->n > 1) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
         tracef(w, "    \"%s\" = %s: a compound source without a target acts "
                   "on itself, each member on the others",

@@ -68,6 +68,8 @@ static void code_usage(FILE *f) {
         "  --date YYYY-MM-DD    date of stories that give none\n"
         "  --one-a-day          one event per (date, source, target, code)\n"
         "                       in a story\n"
+        "  --no-intents         code \"will send aid\" as sending aid, not as\n"
+        "                       the intent to (03x), as TABARI and PETRARCH-2\n"
         "  -j, --threads N      code with N threads (output keeps input "
         "order)\n"
         "  -o, --output FILE    write events to FILE (default stdout)\n"
@@ -656,6 +658,8 @@ int bede_code_main(int argc, char **argv) {
             r.output = val;
         } else if (strcmp(a, "--one-a-day") == 0) {
             r.copts.one_a_day = 1;
+        } else if (strcmp(a, "--no-intents") == 0) {
+            r.copts.intents = 0;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             r.quiet = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -1130,6 +1134,7 @@ static int make_coders(validation *v) {
         bede_coder_options o;
         bede_coder_default_options(&o);
         o.require_target = rt;
+        o.intents = 0; /* the peers code "will restore" as restoring */
         v->coder[rt] = bede_coder_new(v->dict, &o, &err);
         if (v->coder[rt]) v->worker[rt] = bede_worker_new(v->coder[rt], &err);
         if (!v->coder[rt] || !v->worker[rt]) {

@@ -20,6 +20,8 @@ static void usage(FILE *f) {
           "  --dict PATH        dictionary file or folder (repeatable;\n"
           "                     default: the bundled data/ folders)\n"
           "  -i, --input FILE   read the story from FILE (- = stdin)\n"
+          "  --no-intents       code \"will send aid\" as the act, not as\n"
+          "                     the intent to do it (03x)\n"
           "  -h, --help         this help\n",
           f);
 }
@@ -61,6 +63,7 @@ int bede_explain_main(int argc, char **argv) {
     const char **dicts = calloc((size_t)argc + 1, sizeof *dicts);
     int ndicts = 0;
     int32_t date = 0;
+    int intents = 1;
     if (!dicts) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -80,6 +83,8 @@ int bede_explain_main(int argc, char **argv) {
         } else if (!strcmp(a, "--dict") && val) {
             dicts[ndicts++] = val;
             i++;
+        } else if (!strcmp(a, "--no-intents")) {
+            intents = 0;
         } else if ((!strcmp(a, "-i") || !strcmp(a, "--input")) && val) {
             input = val;
             i++;
@@ -118,6 +123,7 @@ int bede_explain_main(int argc, char **argv) {
     char msg[1024];
     bede_coder_options opts;
     bede_coder_default_options(&opts);
+    opts.intents = intents;
     bede_coder *c = bede_coder_new(d, &opts, &err);
     bede_worker *w = c ? bede_worker_new(c, &err) : NULL;
     int status = 0;
