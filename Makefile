@@ -5,6 +5,11 @@ CMAKE   ?= cmake
 # Extra configure flags (the asan/ubsan targets set them).
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 EXAMPLE ?= examples/iran-jenin.txt
+# The example's date (its dateline gives no year) and the sentence explained.
+EXAMPLE_DATE ?= 2023-07-04
+EXAMPLE_SENTENCE ?= Iran's foreign ministry spokesman strongly condemned \
+  Israel's attacks in Jenin on Tuesday and urged the Palestinian groups to \
+  stay united.
 
 .PHONY: all deps build demo check bench asan ubsan fuzz install clean
 
@@ -29,6 +34,14 @@ demo: deps build
 	@echo
 	@echo "== bede phrases: [phrases] and {clauses}"
 	@./$(BUILD)/bede phrases $(EXAMPLE)
+	@echo
+	@echo "== bede code: events (PETRARCH columns: date, source, target, CAMEO"
+	@echo "   code, story-sentence, source text, target text, verb)"
+	@./$(BUILD)/bede code -q -f petrarch --date $(EXAMPLE_DATE) $(EXAMPLE) \
+	  | cut -f1-4,6,8-10
+	@echo
+	@echo "== bede explain: why each event was or was not made"
+	@./$(BUILD)/bede explain --date $(EXAMPLE_DATE) "$(EXAMPLE_SENTENCE)"
 
 check: deps build
 	@bash scripts/check.sh $(BUILD) $(JOBS)
