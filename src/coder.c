@@ -854,6 +854,7 @@ typedef struct {
     int steps;
     bool has_not;
     uint32_t reach; /* end of the last token the pattern used */
+    uint32_t start; /* first token the pattern used before the verb */
     int32_t passive_subject; /* a passive verb's subject NP, or -1 */
 } pmatch;
 
@@ -1088,7 +1089,10 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                              !strcmp(ws, "never");
                 m->words++;
                 if (isnot) m->has_not = true;
-                if (bwd(m, k - 1, j)) return true;
+                if (bwd(m, k - 1, j)) {
+                    if (j < m->start) m->start = j;
+                    return true;
+                }
                 m->words--;
                 if (isnot) m->has_not = false;
             }
@@ -1121,7 +1125,10 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                     if (str_in_list(NEGATIONS, tlower(m->w, t))) isnot = true;
                 m->words++;
                 if (isnot) m->has_not = true;
-                if (bwd(m, k - 1, j)) return true;
+                if (bwd(m, k - 1, j)) {
+                    if (j < m->start) m->start = j;
+                    return true;
+                }
                 m->words--;
                 m->has_not = had;
             }
@@ -1149,6 +1156,7 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
     m->hi = hi;
     m->src = m->tgt = m->comp = -1;
     m->passive_subject = passive_subject;
+    m->start = v0;
     uint32_t star = pat->nelems;
     for (uint32_t k = 0; k < pat->nelems; k++)
         if (m->el[k].type == PAT_VERB) {
@@ -1497,6 +1505,14 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         }
     } else {
         int32_t subj = clause_subject(w, clause);
+        if (best && clause >= 0 && bm.start < w->cl[clause].first) {
+            /* "Arnor suggested Gondor should ...": a pattern that begins in
+             * an enclosing clause takes that clause's subject */
+            int32_t c = clause;
+            while (c >= 0 && w->cl[c].first > bm.start) c = w->cl[c].parent;
+            int32_t outer = c >= 0 ? clause_subject(w, c) : -1;
+            if (outer >= 0 && np_of(w, outer)) subj = outer;
+        }
         if (passive) {
             if (!src) {
                 int32_t by = by_agent(w, v1, hi);
@@ -1574,14 +1590,14 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
 }
 
 /* Looks up the verb at sentence token h and codes it. */
-static void try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
+static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
                      int32_t clause, bool nominal, int32_t np) {
     const bede_dict *d = w->c->dict;
     uint32_t base = w->s->first_token;
     bede_dict_match m[MAX_MATCHES];
     int n = match(w, BEDE_DICT_VERBS, base + h, base + w->s->token_count, m,
                   MAX_MATCHES);
-    if (n <= 0) return;
+    if (n <= 0) return 0;
     uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[0].entry);
     const dict_entry *e = &d->entries.v[ge];
     char buf[256];
@@ -1590,7 +1606,9 @@ static void try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
            e->block != NONE ? dstr(w, d->blocks.v[e->block].desc) : "",
            dstr(w, e->file), e->line, vp && (vp->flags & BEDE_PHF_PASSIVE) ? " (passive)" : "",
            vp && (vp->flags & BEDE_PHF_NEGATED) ? " (negated)" : "");
+    size_t before = w->cands.n;
     code_verb(w, ge, m[0].code, h, m[0].last - base, vp, clause, nominal, np);
+    return w->cands.n - before;
 }
 
 static bool say_verb(const bede_worker *w, uint32_t h) {
@@ -1646,7 +1664,13 @@ static int code_sentence(bede_worker *w, uint32_t si) {
             continue;
         }
         if (ph->kind == BEDE_PHRASE_VP) {
-            if (!is_verb_tag(w->toks[ph->head].tag)) continue;
+            /* a modal with patterns of its own ("suggested X should
+             * demand ...", TABARI's SHOULD) speaks for its verb group */
+            bool coded = false;
+            for (uint32_t t = ph->first; t < ph->head && !coded; t++)
+                if (w->toks[t].tag == BEDE_TAG_MD)
+                    coded = try_verb(w, t, ph, ph->clause, false, -1) > 0;
+            if (coded || !is_verb_tag(w->toks[ph->head].tag)) continue;
             try_verb(w, ph->head, ph, ph->clause, false, -1);
         } else if (ph->kind == BEDE_PHRASE_NP && w->c->opts.nominal &&
                    !(ph->flags & (BEDE_PHF_COORD | BEDE_PHF_PRONOUN)) &&
