@@ -361,9 +361,8 @@ BEDE_API bede_dict *bede_dict_load_compiled_memory(const void *buf,
                                                    size_t len,
                                                    const char *name,
                                                    bede_error *err);
-/* Bytes of the compiled image d reads from (mapped and shared for a file
- * loaded with bede_dict_load_compiled); 0 for a dictionary built from
- * text. */
+/* Bytes of the compiled file d has mapped (shared with every process that
+ * maps it); 0 for a dictionary built from text or loaded from memory. */
 BEDE_API size_t bede_dict_mapped_bytes(const bede_dict *d);
 
 /* Adds a file (as bede_dict_add_file with automatic format and kind) or a

@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ------------------------------------------------------------ names */
 
@@ -737,8 +738,14 @@ int bede_dict_add_file(bede_dict *d, const char *path, int format, int kind,
                        bede_error *err) {
     if (!d || !path)
         return bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0, "no file");
-    if (format == BEDE_DICT_FORMAT_COMPILED || format == BEDE_DICT_FORMAT_AUTO) {
-        /* a compiled file is mapped, not read: look at its magic first */
+    /* a compiled file is mapped, not read: look at its magic first (only
+     * in a regular file: a pipe would lose what was peeked; a compiled
+     * image read from one is still recognised by bede_dict_add_text) */
+    struct stat st;
+    bool regular = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    if (format == BEDE_DICT_FORMAT_COMPILED && regular)
+        return dict_add_compiled(d, path, NULL, 0, true, err);
+    if (format == BEDE_DICT_FORMAT_AUTO && regular) {
         char head[8];
         size_t got = 0;
         FILE *f = fopen(path, "rb");
@@ -746,7 +753,7 @@ int bede_dict_add_file(bede_dict *d, const char *path, int format, int kind,
             got = fread(head, 1, sizeof head, f);
             fclose(f);
         }
-        if (format == BEDE_DICT_FORMAT_COMPILED || dict_is_compiled(head, got))
+        if (dict_is_compiled(head, got))
             return dict_add_compiled(d, path, NULL, 0, true, err);
     }
     char *buf;

@@ -793,7 +793,7 @@ bede_dict *bede_dict_load_compiled_memory(const void *buf, size_t len,
 }
 
 size_t bede_dict_mapped_bytes(const bede_dict *d) {
-    return d && d->image ? d->image_len : 0;
+    return d && d->image && d->image_mapped ? d->image_len : 0;
 }
 
 /* d takes c's contents; c is freed with what d had. */
