@@ -506,4 +506,35 @@ static void test_rejected(void) {
     bede_dict_free(d);
 }
 
-TEST_MAIN(TEST(test_examples), TEST(test_rejected), TEST(test_phoenix))
+/* Compiling over a file in use: the mapped dictionary keeps its answers,
+ * a new load sees the new file. */
+static void test_replace_in_use(void) {
+    static const char *const actors[] = {
+        BEDE_SOURCE_DIR "/data/actors/example.txt", NULL};
+    static const char *const verbs[] = {
+        BEDE_SOURCE_DIR "/data/verbs/example.txt", NULL};
+    bede_dict *a = load_all(actors), *v = load_all(verbs);
+    CHECK(a && v);
+    if (!a || !v) return;
+    char path[256];
+    snprintf(path, sizeof path, "%s", tmp_path("in-use.bdict"));
+    CHECK(bede_dict_compile(a, path, NULL) == 0);
+    bede_dict *old = bede_dict_load_compiled(path, NULL);
+    CHECK(old != NULL);
+    CHECK(bede_dict_compile(v, path, NULL) == 0);
+    bede_dict *now = bede_dict_load_compiled(path, NULL);
+    CHECK(now != NULL);
+    if (old && now) {
+        same_entries(a, old);
+        same_writes(a, old);
+        same_entries(v, now);
+        CHECK_INT(bede_dict_entry_count(now, BEDE_DICT_ACTORS), 0);
+    }
+    bede_dict_free(old);
+    bede_dict_free(now);
+    bede_dict_free(a);
+    bede_dict_free(v);
+}
+
+TEST_MAIN(TEST(test_examples), TEST(test_rejected), TEST(test_replace_in_use),
+          TEST(test_phoenix))
