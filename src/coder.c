@@ -586,6 +586,29 @@ static int32_t owner_pp_np(const bede_worker *w, uint32_t p) {
     return -1;
 }
 
+/* The state of the sentence's first actor named by a state code (not an
+ * international or non-state one) into out[4]; false if none. */
+static bool sentence_state(const bede_worker *w, char out[4]) {
+    const bede_dict *d = w->c->dict;
+    for (size_t i = 0; i < w->mentions.n; i++) {
+        const mention *m = &w->mentions.v[i];
+        if (m->agent || m->blocked) continue;
+        const char *code = match_code(d, m->entry, m->code);
+        if (!code || strlen(code) < 3 || !strncmp(code, "IGO", 3) ||
+            !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+            !strncmp(code, "MNC", 3))
+            continue;
+        bool upper = true;
+        for (int k = 0; k < 3; k++)
+            if (code[k] < 'A' || code[k] > 'Z') upper = false;
+        if (!upper) continue;
+        memcpy(out, code, 3);
+        out[3] = 0;
+        return true;
+    }
+    return false;
+}
+
 /* Are the actor mentions of one NP joined by "and" (and commas) only:
  * "Chinese and Russian", "Israeli, Egyptian and Jordanian"? */
 static bool coordinated(const bede_worker *w, const mention **act, size_t n) {
@@ -618,6 +641,20 @@ static int32_t appositive(bede_worker *w, uint32_t p) {
     return -1;
 }
 
+/* Does agent mention g name the role of NP ph: is the head in it, or is it
+ * a title before the head's name ("Prime Minister Romendacil")? */
+static bool role_of_head(const bede_worker *w, const mention *g,
+                         const bede_phrase *ph) {
+    uint32_t base = w->s->first_token, head = base + ph->head;
+    if (g->first <= head && head < g->last) return true;
+    if (g->last > head) return false;
+    for (uint32_t t = g->last; t <= head; t++) {
+        int tag = w->toks[t - base].tag;
+        if (tag != BEDE_TAG_NNP && tag != BEDE_TAG_NNPS) return false;
+    }
+    return true;
+}
+
 /* Resolves phrase p (an NP, sentence-relative) into w->nps.v[p]. */
 static void resolve_np(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
@@ -633,18 +670,38 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     /* a coordination: its conjuncts' actors (resolved first, so that the
      * run of this NP holds only the copies) */
     if (ph->flags & BEDE_PHF_COORD) {
+        uint32_t last_conj = p;
+        const char *shared = NULL;
         for (int pass = 0; pass < 2; pass++) {
-            if (pass == 1) first = (uint32_t)w->actors.n, limit = first + MAX_ACTORS;
+            if (pass == 1) {
+                first = (uint32_t)w->actors.n, limit = first + MAX_ACTORS;
+                const mention *la[MAX_ACTORS], *lg = NULL;
+                size_t nla = 0;
+                if (last_conj != p)
+                    mentions_in(w, w->ph[last_conj].first,
+                                w->ph[last_conj].last, la, &nla, &lg);
+                if (lg && nla == 1 && lg->first > la[0]->first)
+                    shared = match_code(d, lg->entry, lg->code);
+            }
             for (uint32_t q = p + 1; q < w->s->phrase_count; q++) {
                 const bede_phrase *c = &w->ph[q];
                 if (c->first >= ph->last) break;
                 if (!(c->flags & BEDE_PHF_CONJUNCT) || c->attach != (int32_t)p)
                     continue;
                 resolve_np(w, q);
-                if (pass == 0) continue;
+                if (pass == 0) {
+                    last_conj = q;
+                    continue;
+                }
                 const np_actors *r = &w->nps.v[q];
                 for (uint32_t k = 0; k < r->n && w->actors.n < limit; k++) {
                     actor a = w->actors.v[r->first + k];
+                    /* "the U.S. and British militaries": a bare state
+                     * shares the last member's role */
+                    const char *code = pstr(w, a.code);
+                    if (q != last_conj && shared && is_state(code) &&
+                        w->ph[q].last - w->ph[q].first <= 2)
+                        a.code = compose(w, code, shared);
                     push_actor(w, &a);
                 }
             }
@@ -659,6 +716,9 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     size_t nact = 0, npact = 0;
     const mention *agent = NULL, *pagent = NULL;
     mentions_in(w, ph->first, ph->last, act, &nact, &agent);
+    /* a role word that only modifies the head ("military cooperation",
+     * "police vehicle") is not the NP's role */
+    if (agent && !role_of_head(w, agent, ph)) agent = NULL;
     /* the possessor right before it */
     uint32_t pfirst = ph->first;
     for (uint32_t q = 0; q < p; q++) {
@@ -774,6 +834,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
                 : corefer(w, definite ? head : NULL,
                           bare == NONE ? NULL : pstr(w, bare), false);
     actor a;
+    char state[4];
     memset(&a, 0, sizeof a);
     a.first = base + ph->first;
     a.last = base + ph->last;
@@ -786,6 +847,11 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         a.line = s->a.line;
     } else if (agent_code && w->context != NONE) {
         a.code = compose(w, pstr(w, w->context), agent_code);
+        a.how = BEDE_ACTOR_CONTEXT;
+    } else if (agent_code && sentence_state(w, state)) {
+        /* "Pakistani troops killed 12 militants in North Waziristan": an
+         * agent alone belongs to the state the sentence is about */
+        a.code = compose(w, state, agent_code);
         a.how = BEDE_ACTOR_CONTEXT;
     } else {
         return;
@@ -1574,7 +1640,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
         return;
     }
-    if (!tgt && w->c->opts.require_target) {
+    if (!tgt && (w->c->opts.require_target || !strncmp(code, "010", 3))) {
+        /* "X said" alone is not an event */
         tracef(w, "    \"%s\" = %s: no target actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
         return;
