@@ -1544,7 +1544,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         }
     }
     if (best && bm.src >= 0) src = np_of(w, bm.src);
-    if (best && bm.tgt >= 0) tgt = np_of(w, bm.tgt);
+    int32_t tgt_np = -1; /* the NP a verb's target came from */
+    if (best && bm.tgt >= 0) {
+        tgt = np_of(w, bm.tgt);
+        tgt_np = bm.tgt;
+    }
     if (nominal) {
         /* source: the possessor or an actor inside the NP before the head;
          * else the subject of the clause whose object this NP is */
@@ -1557,8 +1561,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
              * light verb whose object the noun is */
             const bede_clause *cl = &w->cl[clause];
             if (cl->object == np && cl->verb >= 0 &&
-                str_in_list(LIGHT_VERBS, tlemma(w, w->ph[cl->verb].head)))
+                str_in_list(LIGHT_VERBS, tlemma(w, w->ph[cl->verb].head))) {
                 src = np_of(w, clause_subject(w, clause));
+                /* "held a strike against the reforms", "launched drills
+                 * around Taiwan": the light verb's target */
+                if (src && !tgt) {
+                    int32_t p = first_actor_after(w, v1, hi,
+                                                  clause_subject(w, clause),
+                                                  src->n > 1);
+                    if (p >= 0) tgt = np_of(w, p);
+                }
+            }
         }
         if (!src) {
             int32_t by = by_agent(w, v1, hi);
@@ -1589,7 +1602,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             if (!src && subj >= 0) src = np_of(w, subj);
             if (!tgt && clause >= 0) {
                 int32_t obj = w->cl[clause].object;
-                if (obj >= 0 && w->ph[obj].first >= v1) tgt = np_of(w, obj);
+                if (obj >= 0 && w->ph[obj].first >= v1) {
+                    tgt = np_of(w, obj);
+                    if (tgt) tgt_np = obj;
+                }
             }
             if (!tgt) {
                 /* the first actor after the verb, also in a clause that
@@ -1597,7 +1613,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                  * into Mordor" */
                 int32_t p = first_actor_after(w, v1, hi, subj,
                                               src && src->n > 1);
-                if (p >= 0) tgt = np_of(w, p);
+                if (p >= 0) {
+                    tgt = np_of(w, p);
+                    tgt_np = p;
+                }
             }
             if (!tgt && clause >= 0) {
                 /* "Arnor believes Dagolath can cope": the subject of the
@@ -1652,6 +1671,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
              c = w->cl[c].parent, depth++)
             if (w->cl[c].kind == BEDE_CLAUSE_COMPLEMENT)
                 flags |= BEDE_EVF_REPORTED;
+    }
+    if (!nominal && tgt_np >= 0) {
+        /* "condemned Israel's strikes on Lebanon": the strikes are what is
+         * condemned here, not an event of this story */
+        const bede_phrase *t = &w->ph[tgt_np];
+        for (uint32_t k = t->first; k < t->last; k++) w->covered.v[k] = 1;
     }
     make_events(w, src, tgt, code, v0, v1, rule_file, rule_line, rule, flags);
 }
