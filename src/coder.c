@@ -115,6 +115,7 @@ struct bede_worker {
      * possible/impossible in the sentence (memo of synset_possible) */
     struct { uint32_t *v; size_t n, cap; } syn_yes, syn_no;
     uint32_t sentence_no;
+    uint32_t neg_lo; /* first token of the verb group being coded */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
     int32_t date;
     uint32_t context; /* pool offset of the dateline country code, or NONE */
@@ -887,13 +888,30 @@ static void remember(bede_worker *w) {
             continue;
         const np_actors *r = np_of(w, (int32_t)p);
         if (!r || w->actors.v[r->first].how == BEDE_ACTOR_COREF) continue;
+        /* subjects of reported content ("said the U.S. bore ...") are not
+         * what a later "he" refers to */
         bool subject = false;
         for (uint32_t c = 0; c < w->s->clause_count; c++)
-            if (w->cl[c].subject == (int32_t)p) subject = true;
+            if (w->cl[c].subject == (int32_t)p &&
+                w->cl[c].kind != BEDE_CLAUSE_COMPLEMENT &&
+                w->cl[c].kind != BEDE_CLAUSE_RELATIVE &&
+                w->cl[c].kind != BEDE_CLAUSE_ADVERBIAL)
+                subject = true;
         seen_actor s;
         s.a = w->actors.v[r->first];
-        const char *head = tlower(w, ph->head);
-        s.head = pool_code(w, head, strlen(head));
+        /* "the council" refers back to "the Security Council" only when
+         * the head word is part of a name or role ("Israeli raid" named
+         * Israel, not the raid) */
+        s.head = NONE;
+        uint32_t head_tok = w->s->first_token + ph->head;
+        for (size_t i = 0; i < w->mentions.n; i++) {
+            const mention *m = &w->mentions.v[i];
+            if (!m->blocked && m->first <= head_tok && head_tok < m->last) {
+                const char *head = tlower(w, ph->head);
+                s.head = pool_code(w, head, strlen(head));
+                break;
+            }
+        }
         s.agent = NONE;
         char agent[4];
         const char *code = pstr(w, s.a.code);
@@ -921,6 +939,7 @@ typedef struct {
     bool has_not;
     uint32_t reach; /* end of the last token the pattern used */
     uint32_t start; /* first token the pattern used before the verb */
+    uint32_t neg_lo; /* first token of the verb's group */
     int32_t passive_subject; /* a passive verb's subject NP, or -1 */
 } pmatch;
 
@@ -1153,6 +1172,9 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                 const char *ws = dict_str(m->w->c->dict, e->value);
                 bool isnot = !strcmp(ws, "not") || !strcmp(ws, "n't") ||
                              !strcmp(ws, "never");
+                /* a negation belongs to the verb's own group: not the
+                 * "not" of a quotation before "he told" */
+                if (isnot && j < m->neg_lo) continue;
                 m->words++;
                 if (isnot) m->has_not = true;
                 if (bwd(m, k - 1, j)) {
@@ -1189,6 +1211,7 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                 bool had = m->has_not, isnot = false;
                 for (uint32_t t = j; t < end; t++)
                     if (str_in_list(NEGATIONS, tlower(m->w, t))) isnot = true;
+                if (isnot && j < m->neg_lo) continue;
                 m->words++;
                 if (isnot) m->has_not = true;
                 if (bwd(m, k - 1, j)) {
@@ -1223,6 +1246,7 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
     m->src = m->tgt = m->comp = -1;
     m->passive_subject = passive_subject;
     m->start = v0;
+    m->neg_lo = w->neg_lo < v0 ? w->neg_lo : v0;
     uint32_t star = pat->nelems;
     for (uint32_t k = 0; k < pat->nelems; k++)
         if (m->el[k].type == PAT_VERB) {
@@ -1438,6 +1462,16 @@ static int32_t clause_subject(bede_worker *w, int32_t c) {
     return -1;
 }
 
+/* Is code an interaction that a compound source can have among itself
+ * (meeting, agreeing, cooperating, fighting: roots 03-06 and 19), unlike
+ * statements, appeals or protests ("Egypt and Jordan did not comment")? */
+static bool mutual_code(const char *code) {
+    static const char *const roots[] = {"03", "04", "05", "06", "19", NULL};
+    for (int i = 0; roots[i]; i++)
+        if (!strncmp(code, roots[i], 2)) return true;
+    return false;
+}
+
 /* Codes one verb (or, nominal, one noun) at sentence tokens [v0, v1). */
 static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       uint32_t v0, uint32_t v1, const bede_phrase *vp,
@@ -1467,6 +1501,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             const dict_pattern *pat = &d->patterns.v[b->first_pattern + k];
             if (!pattern_possible(w, pat)) continue;
             pmatch m;
+            w->neg_lo = vp ? vp->first : v0;
+            if (vp && clause >= 0 &&
+                w->cl[clause].kind == BEDE_CLAUSE_INFINITIVAL &&
+                w->cl[clause].parent >= 0 &&
+                w->cl[w->cl[clause].parent].verb >= 0) {
+                /* "won't try to clash": the governing group's negation */
+                uint32_t f = w->ph[w->cl[w->cl[clause].parent].verb].first;
+                if (f < w->neg_lo) w->neg_lo = f;
+            }
             bool ok = match_pattern(w, pat, v0, v1, lo, hi, psubj, &m);
             if (w->trace && ok)
                 tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
@@ -1644,7 +1687,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             if (same_actor(pstr(w, w->actors.v[src->first + i].code), t))
                 tgt = NULL;
     }
-    if (!tgt && src->n > 1) {
+    if (!tgt && src->n > 1 && mutual_code(code)) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
         tracef(w, "    \"%s\" = %s: a compound source without a target acts "
                   "on itself, each member on the others",
@@ -1703,6 +1746,20 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
     return w->cands.n - before;
 }
 
+/* A modal of the verb dictionary whose pattern matches ("suggested X
+ * should demand ..."): codes it and returns true; its bare code does not
+ * count ("should have acted" is coded by "acted"). */
+static bool try_modal(bede_worker *w, uint32_t t, const bede_phrase *vp) {
+    size_t before = w->cands.n;
+    if (!try_verb(w, t, vp, vp->clause, false, -1)) return false;
+    for (size_t i = before; i < w->cands.n; i++)
+        if (!(w->cands.v[i].flags & BEDE_EVF_PATTERN)) {
+            w->cands.n = before; /* keep the verb's own reading */
+            return false;
+        }
+    return true;
+}
+
 static bool say_verb(const bede_worker *w, uint32_t h) {
     return str_in_list(SAY_LEMMAS, tlemma(w, h));
 }
@@ -1751,7 +1808,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         const bede_phrase *ph = &w->ph[p];
         if ((ph->kind == BEDE_PHRASE_VP || ph->kind == BEDE_PHRASE_NP) &&
             w->covered.v[ph->head]) {
-            tracef(w, "  \"%s\" was read by the pattern of an earlier verb",
+            tracef(w, "  \"%s\": an earlier verb acts on it or its pattern read it",
                    tlower(w, ph->head));
             continue;
         }
@@ -1761,7 +1818,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
             bool coded = false;
             for (uint32_t t = ph->first; t < ph->head && !coded; t++)
                 if (w->toks[t].tag == BEDE_TAG_MD)
-                    coded = try_verb(w, t, ph, ph->clause, false, -1) > 0;
+                    coded = try_modal(w, t, ph);
             if (coded || !is_verb_tag(w->toks[ph->head].tag)) continue;
             try_verb(w, ph->head, ph, ph->clause, false, -1);
         } else if (ph->kind == BEDE_PHRASE_NP && w->c->opts.nominal &&
