@@ -81,12 +81,20 @@ static uint64_t str_hash(const char *s, size_t n) {
     return h;
 }
 
+/* Is the interned t the n bytes of s? Never reads t past its NUL, even
+ * when s holds a NUL byte. */
+static bool same_n(const char *t, const char *s, size_t n) {
+    size_t k = 0;
+    while (k < n && t[k] && t[k] == s[k]) k++;
+    return k == n && t[n] == '\0';
+}
+
 uint32_t dict_find(const bede_dict *d, const char *s, size_t n) {
     if (!d->strslots) return NONE;
     size_t j = str_hash(s, n) & (d->strslots - 1);
     while (d->strhash[j]) {
         const char *t = d->chars.v + d->strhash[j] - 1;
-        if (strncmp(t, s, n) == 0 && t[n] == '\0') return d->strhash[j] - 1;
+        if (same_n(t, s, n)) return d->strhash[j] - 1;
         j = (j + 1) & (d->strslots - 1);
     }
     return NONE;
@@ -515,9 +523,14 @@ int dict_lines_open(dict_lines *r, const char *name, const char *text,
     memset(r, 0, sizeof *r);
     r->name = name;
     size_t bad = utf8_first_invalid((const uint8_t *)text, len);
-    if (bad < len && !latin1) {
+    const char *nul = len ? memchr(text, '\0', len) : NULL;
+    if ((bad < len && !latin1) || nul) {
+        /* a NUL byte would cut the strings made of the text short */
+        size_t at = nul && (latin1 || (size_t)(nul - text) < bad)
+                        ? (size_t)(nul - text)
+                        : bad;
         uint32_t line = 1, col = 1;
-        for (size_t i = 0; i < bad; i++) {
+        for (size_t i = 0; i < at; i++) {
             if (text[i] == '\n' || (text[i] == '\r' &&
                                     (i + 1 >= len || text[i + 1] != '\n'))) {
                 line++;
@@ -526,6 +539,9 @@ int dict_lines_open(dict_lines *r, const char *name, const char *text,
                 col++;
             }
         }
+        if (at != bad)
+            return bede_fail(err, BEDE_ERR_SYNTAX, name, line, col, at,
+                             "NUL byte: a dictionary is text");
         return bede_fail(err, BEDE_ERR_UTF8, name, line, col, bad,
                          "invalid UTF-8 byte 0x%02X",
                          (unsigned)(uint8_t)text[bad]);

@@ -346,6 +346,18 @@ static void test_malformed(void) {
     /* invalid UTF-8 in a bede file */
     bad("a.txt", B, BEDE_DICT_ACTORS, "Gondor = GON\nR\xffohan = ROH\n", 2,
         2);
+    /* a NUL byte, in any format (TABARI's Latin-1 too) */
+    static const char nul[] = "GONDOR [GON]\nRO\0HAN [ROH]\n";
+    for (int f = B; f <= T; f++) {
+        bede_dict *d = bede_dict_new(NULL, NULL);
+        bede_error err;
+        CHECK(bede_dict_add_text(d, "x.actors", nul, sizeof nul - 1, f,
+                                 BEDE_DICT_ACTORS, &err) < 0);
+        CHECK_INT(err.line, 2);
+        CHECK_INT(err.column, 3);
+        CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_ACTORS), 0);
+        bede_dict_free(d);
+    }
 }
 
 static void test_warnings_and_strict(void) {
