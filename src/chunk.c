@@ -561,6 +561,16 @@ static uint32_t take_np(chunker *c, uint32_t i) {
             any = true;
             continue;
         }
+        if (t == BEDE_TAG_COMMA && last_noun < 0 && j > s &&
+            is_adj_tag(tag_at(c, j - 1)) && is_adj_tag(tag_at(c, j + 1))) {
+            /* "complete, full diplomatic ties": a list of adjectives */
+            uint32_t k = j + 1;
+            while (k < c->n && is_adj_tag(tag_at(c, k))) k++;
+            if (k < c->n && is_noun_tag(tag_at(c, k))) {
+                j++;
+                continue;
+            }
+        }
         if (noun_before_verb(c, j)) {
             last_noun = (int32_t)j++;
             any = true;
@@ -726,6 +736,13 @@ static void base_chunks(chunker *c) {
         if (is_adj_tag(t)) {
             uint32_t e = adj_run_end(c, i);
             int et = tag_at(c, e);
+            /* "complete, full diplomatic ties": an adjective list */
+            while (et == BEDE_TAG_COMMA && is_adj_tag(tag_at(c, e + 1))) {
+                uint32_t e2 = adj_run_end(c, e + 1);
+                if (!is_noun_tag(tag_at(c, e2))) break;
+                e = e2;
+                et = tag_at(c, e);
+            }
             if (is_noun_tag(et) || et == BEDE_TAG_CD ||
                 ((et == BEDE_TAG_VBN || et == BEDE_TAG_VBG) &&
                  is_noun_tag(tag_at(c, e + 1)))) {
