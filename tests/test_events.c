@@ -21,6 +21,10 @@ typedef struct {
 
 enum { MAX_TRIPLES = 64 };
 
+/* With --write-known-failures FILE: every failing case of events.txt is
+ * written there, with what was expected and produced. */
+static FILE *write_known;
+
 typedef struct {
     triple v[MAX_TRIPLES];
     int n;
@@ -79,6 +83,9 @@ static bede_dict *bundled(void) {
     return d;
 }
 
+/* Is the case being run from a file that has a known-failures list? */
+static bool known_file_case;
+
 typedef struct {
     int cases, passed, failed, known, known_passing, events_expected,
         events_produced, events_right, no_event_cases, false_alarms;
@@ -110,8 +117,19 @@ static void run_case(bede_worker *w, const char *file, unsigned line,
         t->passed++;
         t->known_passing++;
         printf("NOW PASSING %s (listed as a known failure)\n", id);
-    } else if (kf) {
+    } else if (kf && !write_known) {
         t->known++;
+    } else if (write_known && known_file_case) {
+        t->known++;
+        fprintf(write_known, "%s  # expected", id);
+        for (int i = 0; i < want->n; i++)
+            fprintf(write_known, "%s %s %s %s", i ? "," : "", want->v[i].src,
+                    want->v[i].tgt, want->v[i].code);
+        fprintf(write_known, "%s; produced", want->n ? "" : " none");
+        for (int i = 0; i < got.n; i++)
+            fprintf(write_known, "%s %s %s %s", i ? "," : "", got.v[i].src,
+                    got.v[i].tgt, got.v[i].code);
+        fprintf(write_known, "%s\n", got.n ? "" : " none");
     } else {
         t->failed++;
         harness_failures++;
@@ -130,6 +148,7 @@ static void run_file(const char *name, const char *known_name, tally *t) {
     CHECK(read_file(path, &buf, &len, NULL) == 0);
     if (!buf) return;
     char *known = NULL;
+    known_file_case = known_name != NULL;
     if (known_name) {
         snprintf(path, sizeof path, "%s/tests/cases/%s", BEDE_SOURCE_DIR,
                  known_name);
@@ -235,10 +254,24 @@ static void t_regressions(void) {
     CHECK(t.cases > 0);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc == 3 && !strcmp(argv[1], "--write-known-failures")) {
+        if (!(write_known = fopen(argv[2], "w"))) {
+            perror(argv[2]);
+            return 1;
+        }
+        fprintf(write_known,
+                "# Cases of events.txt that bede does not code as expected yet, "
+                "one id per\n# line; after '#' the expected and the produced "
+                "events. Regenerate with:\n#   "
+                "build/tests/test_events --write-known-failures "
+                "tests/cases/events.known-failures\n");
+    }
     static const harness_test tests[] = {
         {"spec", t_spec},
         {"regressions", t_regressions},
     };
-    return harness_run(tests, sizeof tests / sizeof *tests);
+    int rc = harness_run(tests, sizeof tests / sizeof *tests);
+    if (write_known) fclose(write_known);
+    return rc;
 }
