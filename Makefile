@@ -61,9 +61,10 @@ fuzz: deps
 	@CC=clang $(CMAKE) -S . -B build-fuzz -DBEDE_FUZZ=ON \
 	  -DBEDE_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug >/dev/null
 	@$(CMAKE) --build build-fuzz -j$(JOBS) --target fuzz_text fuzz_dict \
-	  fuzz_dict_compiled dict-compiled-seeds fuzz_input
+	  fuzz_dict_compiled dict-compiled-seeds fuzz_input fuzz_code
 	@mkdir -p build-fuzz/corpus build-fuzz/corpus-dict \
-	  build-fuzz/corpus-dict-compiled build-fuzz/corpus-input
+	  build-fuzz/corpus-dict-compiled build-fuzz/corpus-input \
+	  build-fuzz/corpus-code
 	./build-fuzz/fuzz/fuzz_text -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=65536 build-fuzz/corpus fuzz/corpus/text
 	./build-fuzz/fuzz/fuzz_dict -max_total_time=$${FUZZ_SECONDS:-60} \
@@ -73,6 +74,8 @@ fuzz: deps
 	  fuzz/corpus/dict-compiled build-fuzz/fuzz/dict-compiled-seeds
 	./build-fuzz/fuzz/fuzz_input -max_total_time=$${FUZZ_SECONDS:-60} \
 	  -max_len=16384 build-fuzz/corpus-input fuzz/corpus/input
+	./build-fuzz/fuzz/fuzz_code -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=65536 build-fuzz/corpus-code fuzz/corpus/text
 
 install: build
 	@$(CMAKE) --install $(BUILD)
