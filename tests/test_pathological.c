@@ -118,6 +118,69 @@ static void t_random_bytes(void) {
     free(buf);
 }
 
+/* The coder over the bundled dictionaries on news-like text with every
+ * actor and verb repeated, a megabyte without punctuation, nested quotes
+ * and brackets around actors, and random printable junk: every input ends,
+ * every event points inside its story. */
+static int count_event(const bede_event *ev, void *user) {
+    size_t *len = user;
+    CHECK(ev->verb.end <= len[0] && ev->source.span.end <= len[0]);
+    len[1]++;
+    return 0;
+}
+
+static void t_coder(void) {
+    static const char *const kinds[] = {"actors", "agents", "verbs",
+                                        "discards"};
+    bede_error err;
+    bede_dict *d = bede_dict_new(NULL, &err);
+    CHECK(d != NULL);
+    if (!d) return;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/data/%s", BEDE_SOURCE_DIR, kinds[i]);
+        CHECK(bede_dict_add_path(d, path, &err) >= 0);
+    }
+    bede_coder *c = bede_coder_new(d, NULL, &err);
+    bede_worker *w = c ? bede_worker_new(c, &err) : NULL;
+    CHECK(w != NULL);
+    if (!w) {
+        bede_coder_free(c);
+        bede_dict_free(d);
+        return;
+    }
+    static const char *const units[] = {
+        "Israel and Iran and Egypt and Hamas condemned ",
+        "Iran's foreign minister said he told Russia that China urged ",
+        "\"(((Iran [condemned] {Israel} \"",
+        "he said it said they said she said ",
+        "the council the ministry the spokesman the army "};
+    bede_story st = {"pathological", 20240101};
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        size_t len;
+        char *buf = repeat(units[u], MB / 4, &len);
+        size_t acc[2] = {len, 0};
+        CHECK(bede_code(w, buf, len, &st, count_event, acc, NULL, &err) >= 0);
+        free(buf);
+    }
+    size_t len = MB / 4;
+    char *buf = malloc(len);
+    static const char alphabet[] = "IranIsraelcondemned ,.;:!?\"'()-$0\n";
+    uint64_t x = 88172645463325252ull;
+    for (size_t i = 0; i < len; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        buf[i] = alphabet[x % (sizeof alphabet - 1)];
+    }
+    size_t acc[2] = {len, 0};
+    CHECK(bede_code(w, buf, len, &st, count_event, acc, NULL, &err) >= 0);
+    free(buf);
+    bede_worker_free(w);
+    bede_coder_free(c);
+    bede_dict_free(d);
+}
+
 int main(void) {
     bede_text_options o;
     bede_text_default_options(&o);
@@ -128,7 +191,7 @@ int main(void) {
     static const harness_test tests[] = {
         TEST(t_megabyte_sentence), TEST(t_megabyte_word),
         TEST(t_nested_brackets_and_quotes), TEST(t_punctuation_floods),
-        TEST(t_nul_and_control_bytes), TEST(t_random_bytes)};
+        TEST(t_nul_and_control_bytes), TEST(t_random_bytes), TEST(t_coder)};
     int rc = harness_run(tests, sizeof tests / sizeof tests[0]);
     bede_analyzer_free(an_reject);
     bede_analyzer_free(an_replace);
