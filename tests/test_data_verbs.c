@@ -140,8 +140,22 @@ static void test_headers(void) {
     }
 }
 
-/* A code given by a verb or a pattern: a table code or the null code. */
-static cameo_code *given(const char *code, const char *file, uint32_t line) {
+/* A code given by a verb or a pattern: a table code or the null code; a
+ * paired code "042:043" (the event and the one its target makes back)
+ * counts as its first part, and its second must be a code too. */
+static cameo_code *given(const char *code_in, const char *file,
+                         uint32_t line) {
+    char code[16];
+    snprintf(code, sizeof code, "%s", code_in);
+    char *colon = strchr(code, ':');
+    if (colon) {
+        *colon = '\0';
+        if (strcmp(colon + 1, "---") != 0 && !find_code(colon + 1)) {
+            fprintf(stderr, "%s:%u: '%s' is not a CAMEO event code\n", file,
+                    (unsigned)line, colon + 1);
+            CHECK(0);
+        }
+    }
     if (strcmp(code, "---") == 0) return NULL;
     cameo_code *c = find_code(code);
     if (!c) {
