@@ -8,7 +8,6 @@
 #include "bede.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,16 +18,10 @@ static bede_coder *coder;
 static bede_worker *worker;
 
 static void setup(void) {
-    static const char *const kinds[] = {"actors", "agents", "verbs",
-                                        "discards"};
     bede_error err;
     dict = bede_dict_new(NULL, &err);
-    if (!dict) abort();
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/data/%s", BEDE_SOURCE_DIR, kinds[i]);
-        if (bede_dict_add_path(dict, path, &err) < 0) abort();
-    }
+    if (!dict || bede_dict_add_bundled(dict, BEDE_SOURCE_DIR "/data", &err) < 0)
+        abort();
     coder = bede_coder_new(dict, NULL, &err);
     worker = coder ? bede_worker_new(coder, &err) : NULL;
     if (!worker) abort();

@@ -373,6 +373,12 @@ BEDE_API size_t bede_dict_mapped_bytes(const bede_dict *d);
 BEDE_API int bede_dict_add_path(bede_dict *d, const char *path,
                                 bede_error *err);
 
+/* Adds bede's bundled dictionaries: the folders actors, agents, verbs and
+ * discards of data_dir (the source tree's data/ or the installed
+ * share/bede). Returns the number of entries added or a negative status. */
+BEDE_API int bede_dict_add_bundled(bede_dict *d, const char *data_dir,
+                                   bede_error *err);
+
 /* "actors", "agents", ...; "?" out of range. */
 BEDE_API const char *bede_dict_kind_name(int kind);
 /* Inverse of bede_dict_kind_name; -1 when unknown. */

@@ -1051,6 +1051,35 @@ static uint32_t alt_end(const pmatch *m, uint32_t k, uint32_t n) {
  * On success records the bindings; returns true. */
 static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined);
 
+/* Where a pattern binds an actor element: `$` `+` `%`; `^` binds none. */
+static int32_t *slot_of(pmatch *m, int type) {
+    return type == PAT_SOURCE     ? &m->src
+           : type == PAT_TARGET   ? &m->tgt
+           : type == PAT_COMPOUND ? &m->comp
+                                  : NULL;
+}
+
+static bool bwd(pmatch *m, int32_t k, uint32_t i);
+
+/* Element k matched tokens [j, end) before the verb: go on with the
+ * elements before it. A negation belongs to the verb's own group (not the
+ * "not" of a quotation before "he told"). */
+static bool bwd_take(pmatch *m, int32_t k, uint32_t j, uint32_t end) {
+    bool isnot = false, had = m->has_not;
+    for (uint32_t t = j; t < end; t++)
+        if (str_in_list(NEGATIONS, tlower(m->w, t))) isnot = true;
+    if (isnot && j < m->neg_lo) return false;
+    m->words++;
+    if (isnot) m->has_not = true;
+    if (bwd(m, k - 1, j)) {
+        if (j < m->start) m->start = j;
+        return true;
+    }
+    m->words--;
+    m->has_not = had;
+    return false;
+}
+
 static void reached(pmatch *m, uint32_t end) {
     if (end > m->reach) m->reach = end;
 }
@@ -1083,10 +1112,7 @@ static bool fwd_one(pmatch *m, uint32_t k, uint32_t n, uint32_t j) {
     case PAT_SKIP: {
         int32_t p = actor_np_at(m->w, j);
         if (p < 0) return false;
-        int32_t *slot = e->type == PAT_SOURCE   ? &m->src
-                        : e->type == PAT_TARGET ? &m->tgt
-                        : e->type == PAT_COMPOUND ? &m->comp
-                                                  : NULL;
+        int32_t *slot = slot_of(m, e->type);
         int32_t old = slot ? *slot : -1;
         if (slot) *slot = p;
         m->words++;
@@ -1168,22 +1194,8 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
     bool joined = e->joined;
     for (uint32_t j = i; j-- > m->lo;) {
         if (e->type == PAT_WORD) {
-            if (word_at(m, j, e->value, e->mode)) {
-                const char *ws = dict_str(m->w->c->dict, e->value);
-                bool isnot = !strcmp(ws, "not") || !strcmp(ws, "n't") ||
-                             !strcmp(ws, "never");
-                /* a negation belongs to the verb's own group: not the
-                 * "not" of a quotation before "he told" */
-                if (isnot && j < m->neg_lo) continue;
-                m->words++;
-                if (isnot) m->has_not = true;
-                if (bwd(m, k - 1, j)) {
-                    if (j < m->start) m->start = j;
-                    return true;
-                }
-                m->words--;
-                if (isnot) m->has_not = false;
-            }
+            if (word_at(m, j, e->value, e->mode) && bwd_take(m, k, j, j + 1))
+                return true;
         } else if (e->type == PAT_SOURCE || e->type == PAT_TARGET ||
                    e->type == PAT_COMPOUND || e->type == PAT_SKIP) {
             /* the actor NP ending at or before j */
@@ -1193,10 +1205,7 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                     (ph->flags & BEDE_PHF_CONJUNCT) ||
                     (ph->flags & BEDE_PHF_POSSESSOR) || !np_of(m->w, (int32_t)p))
                     continue;
-                int32_t *slot = e->type == PAT_SOURCE   ? &m->src
-                                : e->type == PAT_TARGET ? &m->tgt
-                                : e->type == PAT_COMPOUND ? &m->comp
-                                                          : NULL;
+                int32_t *slot = slot_of(m, e->type);
                 int32_t old = slot ? *slot : -1;
                 if (slot) *slot = (int32_t)p;
                 m->words++;
@@ -1207,20 +1216,9 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
         } else if (e->type == PAT_SYNSET) {
             uint32_t end;
             if (synset_at(m, e->value, j, &end) &&
-                (m->el[k].joined ? end == i : end <= i)) {
-                bool had = m->has_not, isnot = false;
-                for (uint32_t t = j; t < end; t++)
-                    if (str_in_list(NEGATIONS, tlower(m->w, t))) isnot = true;
-                if (isnot && j < m->neg_lo) continue;
-                m->words++;
-                if (isnot) m->has_not = true;
-                if (bwd(m, k - 1, j)) {
-                    if (j < m->start) m->start = j;
-                    return true;
-                }
-                m->words--;
-                m->has_not = had;
-            }
+                (m->el[k].joined ? end == i : end <= i) &&
+                bwd_take(m, k, j, end))
+                return true;
         }
         /* `a_*`: the word must come right before (a synonym phrase may
          * be several tokens long: try a few starts) */

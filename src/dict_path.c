@@ -62,3 +62,21 @@ int bede_dict_add_path(bede_dict *d, const char *path, bede_error *err) {
     if (rc == BEDE_ERR_NOMEM) return bede_fail(err, rc, path, 0, 0, 0, "out of memory");
     return rc < 0 ? rc : total;
 }
+
+int bede_dict_add_bundled(bede_dict *d, const char *data_dir,
+                          bede_error *err) {
+    static const char *const kinds[] = {"actors", "agents", "verbs",
+                                        "discards"};
+    if (!d || !data_dir)
+        return bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0,
+                         "no dictionary or data folder");
+    int total = 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", data_dir, kinds[i]);
+        int k = bede_dict_add_path(d, path, err);
+        if (k < 0) return k;
+        total += k;
+    }
+    return total;
+}

@@ -65,20 +65,13 @@ static void print_triples(const char *label, const triples *t) {
 }
 
 static bede_dict *bundled(void) {
-    static const char *const kinds[] = {"actors", "agents", "verbs",
-                                        "discards"};
     bede_error err;
     bede_dict *d = bede_dict_new(NULL, &err);
-    if (!d) return NULL;
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/data/%s", BEDE_SOURCE_DIR, kinds[i]);
-        if (bede_dict_add_path(d, path, &err) < 0) {
-            char msg[1024];
-            fprintf(stderr, "%s\n", bede_error_format(&err, msg, sizeof msg));
-            bede_dict_free(d);
-            return NULL;
-        }
+    if (d && bede_dict_add_bundled(d, BEDE_SOURCE_DIR "/data", &err) < 0) {
+        char msg[1024];
+        fprintf(stderr, "%s\n", bede_error_format(&err, msg, sizeof msg));
+        bede_dict_free(d);
+        return NULL;
     }
     return d;
 }

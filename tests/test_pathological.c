@@ -130,17 +130,11 @@ static int count_event(const bede_event *ev, void *user) {
 }
 
 static void t_coder(void) {
-    static const char *const kinds[] = {"actors", "agents", "verbs",
-                                        "discards"};
     bede_error err;
     bede_dict *d = bede_dict_new(NULL, &err);
     CHECK(d != NULL);
     if (!d) return;
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/data/%s", BEDE_SOURCE_DIR, kinds[i]);
-        CHECK(bede_dict_add_path(d, path, &err) >= 0);
-    }
+    CHECK(bede_dict_add_bundled(d, BEDE_SOURCE_DIR "/data", &err) >= 0);
     bede_coder *c = bede_coder_new(d, NULL, &err);
     bede_worker *w = c ? bede_worker_new(c, &err) : NULL;
     CHECK(w != NULL);

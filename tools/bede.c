@@ -517,8 +517,6 @@ const char *cli_data_dir(void) {
 }
 
 bede_dict *cli_load_dicts(const char *const *paths, int n) {
-    static const char *const bundled[] = {"actors", "agents", "verbs",
-                                          "discards"};
     bede_error err;
     char msg[1024];
     bede_dict *d = bede_dict_new(NULL, &err);
@@ -526,19 +524,13 @@ bede_dict *cli_load_dicts(const char *const *paths, int n) {
         fprintf(stderr, "bede: %s\n", bede_error_format(&err, msg, sizeof msg));
         return NULL;
     }
-    int count = n ? n : (int)(sizeof bundled / sizeof *bundled);
-    for (int i = 0; i < count; i++) {
-        char path[4096];
-        if (n)
-            snprintf(path, sizeof path, "%s", paths[i]);
-        else
-            snprintf(path, sizeof path, "%s/%s", cli_data_dir(), bundled[i]);
-        if (bede_dict_add_path(d, path, &err) < 0) {
-            fprintf(stderr, "bede: %s\n",
-                    bede_error_format(&err, msg, sizeof msg));
-            bede_dict_free(d);
-            return NULL;
-        }
+    int rc = n ? 0 : bede_dict_add_bundled(d, cli_data_dir(), &err);
+    for (int i = 0; i < n && rc >= 0; i++)
+        rc = bede_dict_add_path(d, paths[i], &err);
+    if (rc < 0) {
+        fprintf(stderr, "bede: %s\n", bede_error_format(&err, msg, sizeof msg));
+        bede_dict_free(d);
+        return NULL;
     }
     return d;
 }
