@@ -985,7 +985,7 @@ static void check_record(validation *v, in_record *rec) {
         snprintf(line, sizeof line, "%s\t%s", rec->id, sum);
         sl_add(&v->failures, line);
         if (!rec->nevents && v->nproduced) {
-            char fa[1400] = "";
+            char fa[1200] = "";
             list_produced(fa, sizeof fa, v->produced, v->nproduced);
             snprintf(line, sizeof line, "%s\t%s", rec->id, fa);
             sl_add(&v->false_alarms, line);
