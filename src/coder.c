@@ -317,6 +317,13 @@ static int sentence_ids(bede_worker *w) {
         const char *lo = tlower(w, i), *le = tlemma(w, i);
         uint32_t a = dict_find(d, lo, strlen(lo));
         uint32_t b = le == lo ? a : dict_find(d, le, strlen(le));
+        const char *hy = strchr(lo, '-');
+        if (a == NONE && b == a && hy && hy > lo &&
+            (w->toks[i].flags & BEDE_TOKF_CAPITALIZED)) {
+            /* "Marshall Islands-flagged", "U.S.-made", "Rwanda-backed": a
+             * name before a hyphen matches as the name */
+            a = b = dict_find(d, lo, (size_t)(hy - lo));
+        }
         w->ids_lower.v[base + i] = a;
         w->ids_lemma.v[base + i] = b;
         if (a != NONE) w->present.v[w->present.n++] = a;
@@ -868,7 +875,9 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     tracef(w, "  \"%s\" refers to %s (%s)",
            span_text(w, ph->first, ph->last, buf, sizeof buf),
            pstr(w, a.code),
-           a.how == BEDE_ACTOR_COREF ? "named earlier" : "dateline country");
+           a.how == BEDE_ACTOR_COREF ? "named earlier"
+           : w->context != NONE      ? "the dateline's country"
+                                     : "the state this sentence names first");
 }
 
 /* Actors of phrase p (resolving it on first use); NULL if none. */
