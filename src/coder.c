@@ -56,6 +56,7 @@ typedef struct {
     uint32_t code;         /* pool offset */
     uint32_t first, last;  /* doc tokens that gave it */
     uint8_t how;           /* bede_actor_how */
+    uint8_t guessed;       /* an agent alone given the sentence's state */
     uint32_t file, line;   /* dict strings (interned ids) */
     uint32_t agent_file, agent_line;
 } actor;
@@ -861,6 +862,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
          * agent alone belongs to the state the sentence is about */
         a.code = compose(w, state, agent_code);
         a.how = BEDE_ACTOR_CONTEXT;
+        a.guessed = 1;
     } else {
         return;
     }
@@ -1685,6 +1687,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         tracef(w, "    \"%s\" = %s: no source actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
         return;
+    }
+    if (tgt && tgt->n == 1 && w->actors.v[tgt->first].guessed &&
+        !strncmp(pstr(w, w->actors.v[tgt->first].code),
+                 pstr(w, w->actors.v[src->first].code), 3)) {
+        /* "Israel ... killing dozens of worshippers": a role without a
+         * state of its own takes the sentence's first state, which here is
+         * the source's; that is a guess too weak for a target */
+        tracef(w, "    \"%s\": the target's state is only the source's, "
+                  "no target",
+               span_text(w, v0, v1, buf, sizeof buf));
+        tgt = NULL;
     }
     if (tgt && src->n > 1 && tgt->n == 1) {
         /* "Israel and Egypt signed ... gas to Egypt": a target that is one
