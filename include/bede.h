@@ -507,6 +507,11 @@ typedef struct bede_coder_options {
     int require_target;   /* drop events without a target actor; default 1 */
     int one_a_day;        /* within a story, keep one event per (date,
                              source, target, code); default 0 */
+    int unknown_state;    /* a role whose state no phrase names ("a senior
+                             official") is coded "---" + role, as
+                             PETRARCH-2 does ("---GOV"), instead of taking
+                             the dateline's or the sentence's state;
+                             default 0 */
     int intents;          /* a cooperative act in the future tense ("will
                              send aid") is CAMEO's intent to do it (03x);
                              default 1 (TABARI and PETRARCH-2 keep the act's

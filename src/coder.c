@@ -769,8 +769,20 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         }
     } else if (agent) {
         /* an agent placed by its PP: "the ambassadors of Arnor, Osgiliath
-         * and Gondor", "lawmakers in Fornost" */
+         * and Gondor", "lawmakers in Fornost"; a member of a coordination
+         * shares the PP after the last member ("lawmakers and officials in
+         * Fornost") */
         int32_t q = owner_pp_np(w, p);
+        if (q < 0 && (ph->flags & BEDE_PHF_CONJUNCT) && ph->attach >= 0) {
+            const bede_phrase *co = &w->ph[ph->attach];
+            for (uint32_t k = p + 1; k < w->s->phrase_count && q < 0; k++) {
+                const bede_phrase *o = &w->ph[k];
+                if (o->first >= co->last) break;
+                if ((o->flags & BEDE_PHF_CONJUNCT) && o->attach == ph->attach &&
+                    o->last == co->last)
+                    q = owner_pp_np(w, k);
+            }
+        }
         if (q >= 0) {
             resolve_np(w, (uint32_t)q);
             first = (uint32_t)w->actors.n;
@@ -854,6 +866,9 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         a.how = BEDE_ACTOR_COREF;
         a.file = s->a.file;
         a.line = s->a.line;
+    } else if (agent_code && w->c->opts.unknown_state) {
+        a.code = compose(w, "---", agent_code);
+        a.how = BEDE_ACTOR_CONTEXT;
     } else if (agent_code && w->context != NONE) {
         a.code = compose(w, pstr(w, w->context), agent_code);
         a.how = BEDE_ACTOR_CONTEXT;

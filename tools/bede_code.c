@@ -1118,7 +1118,7 @@ static int add_dict(validation *v, const char *dir, const char *name,
 /* Builds the two coders (and workers) over the loaded dictionary: the
  * --dict files, else the suite's, else (a suite naming none) bede's
  * bundled ones. */
-static int make_coders(validation *v) {
+static int make_coders(validation *v, int petrarch) {
     bede_error err;
     char msg[1024];
     int none = 1;
@@ -1135,6 +1135,7 @@ static int make_coders(validation *v) {
         bede_coder_default_options(&o);
         o.require_target = rt;
         o.intents = 0; /* the peers code "will restore" as restoring */
+        o.unknown_state = petrarch; /* PETRARCH-2's "---GOV" */
         v->coder[rt] = bede_coder_new(v->dict, &o, &err);
         if (v->coder[rt]) v->worker[rt] = bede_worker_new(v->coder[rt], &err);
         if (!v->coder[rt] || !v->worker[rt]) {
@@ -1181,7 +1182,7 @@ static int validate_petrarch(validation *v) {
     for (size_t i = 0; i < sizeof files / sizeof files[0] && !status; i++)
         if (files[i].name && add_dict(v, dir, files[i].name, files[i].kind))
             status = -1;
-    if (!status) status = make_coders(v);
+    if (!status) status = make_coders(v, 1);
     v->require_target = 1; /* PETRARCH's require_dyad defaults to true */
     for (; rc == 1 && !status; rc = in_next(in, &rec)) {
         apply_options(v, &rec, 1);
@@ -1267,7 +1268,7 @@ static int validate_tabari(validation *v) {
                 v->suite);
         status = -1;
     }
-    if (!status) status = make_coders(v);
+    if (!status) status = make_coders(v, 0);
     /* TABARI codes an event only when it has both actors: no expectation
      * of its validation suite has a null actor. */
     v->require_target = 1;
