@@ -867,7 +867,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         a.file = s->a.file;
         a.line = s->a.line;
     } else if (agent_code && w->c->opts.unknown_state) {
-        a.code = compose(w, "---", agent_code);
+        a.code = compose(w, w->c->opts.unknown_state, agent_code);
         a.how = BEDE_ACTOR_CONTEXT;
     } else if (agent_code && w->context != NONE) {
         a.code = compose(w, pstr(w, w->context), agent_code);

@@ -1135,7 +1135,7 @@ static int make_coders(validation *v, int petrarch) {
         bede_coder_default_options(&o);
         o.require_target = rt;
         o.intents = 0; /* the peers code "will restore" as restoring */
-        o.unknown_state = petrarch; /* PETRARCH-2's "---GOV" */
+        o.unknown_state = petrarch ? "---" : "~"; /* "---GOV", "~GOV" */
         v->coder[rt] = bede_coder_new(v->dict, &o, &err);
         if (v->coder[rt]) v->worker[rt] = bede_worker_new(v->coder[rt], &err);
         if (!v->coder[rt] || !v->worker[rt]) {
