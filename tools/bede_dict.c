@@ -10,7 +10,9 @@
  * Every command reads a compiled file as well as the text files.
  */
 #include "bede.h"
+#include "cli.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +22,10 @@
 int bede_dict_main(int argc, char **argv);
 
 static void dict_usage(FILE *f) {
-    fputs("usage: bede dict COMMAND [options] [PHRASE] DICT...\n"
+    fputs("usage: bede dict COMMAND [options] [PHRASE] [DICT...]\n"
+          "\n"
+          "DICT is a dictionary file, a compiled file or a folder of *.txt\n"
+          "files; without any, bede's bundled dictionaries (data/).\n"
           "\n"
           "commands:\n"
           "  check      load, report warnings, duplicates and conflicts\n"
@@ -206,11 +211,6 @@ int bede_dict_main(int argc, char **argv) {
             files[nfiles++] = a;
         }
     }
-    if (!nfiles) {
-        fprintf(stderr, "bede dict: no dictionary files given\n");
-        free(files);
-        return 2;
-    }
     if (strcmp(cmd, "compile") == 0 && !out) {
         fprintf(stderr, "bede dict: compile needs -o FILE\n");
         free(files);
@@ -225,8 +225,19 @@ int bede_dict_main(int argc, char **argv) {
         return 1;
     }
     double t0 = now();
+    /* no DICT: bede's bundled dictionaries; a folder: its *.txt files */
+    if (!nfiles && bede_dict_add_bundled(d, cli_data_dir(), &err) < 0) {
+        fprintf(stderr, "bede: %s\n", bede_error_format(&err, msg, sizeof msg));
+        bede_dict_free(d);
+        free(files);
+        return 1;
+    }
     for (int f = 0; f < nfiles; f++) {
-        if (bede_dict_add_file(d, files[f], format, kind, &err) < 0) {
+        bool auto_kind =
+            format == BEDE_DICT_FORMAT_AUTO && kind == BEDE_DICT_KIND_AUTO;
+        if ((auto_kind ? bede_dict_add_path(d, files[f], &err)
+                       : bede_dict_add_file(d, files[f], format, kind, &err)) <
+            0) {
             fprintf(stderr, "bede: %s\n",
                     bede_error_format(&err, msg, sizeof msg));
             bede_dict_free(d);
