@@ -81,7 +81,8 @@ static bool known_file_case;
 
 typedef struct {
     int cases, passed, failed, known, known_passing, events_expected,
-        events_produced, events_right, no_event_cases, false_alarms;
+        events_produced, events_right, events_root_right, events_actors_right,
+        no_event_cases, false_alarms;
 } tally;
 
 /* Codes one case; updates the tally. */
@@ -96,8 +97,19 @@ static void run_case(bede_worker *w, const char *file, unsigned line,
     t->cases++;
     t->events_expected += want->n;
     t->events_produced += got.n;
-    for (int i = 0; i < got.n; i++)
+    for (int i = 0; i < got.n; i++) {
         if (has(want, &got.v[i])) t->events_right++;
+        /* the same actors with the right root code, or any code */
+        bool root = false, actors = false;
+        for (int j = 0; j < want->n; j++) {
+            const triple *a = &got.v[i], *b = &want->v[j];
+            if (strcmp(a->src, b->src) || strcmp(a->tgt, b->tgt)) continue;
+            actors = true;
+            if (!strncmp(a->code, b->code, 2)) root = true;
+        }
+        t->events_root_right += root;
+        t->events_actors_right += actors;
+    }
     if (want->n == 0) {
         t->no_event_cases++;
         if (got.n) t->false_alarms++;
@@ -231,6 +243,11 @@ static void print_tally(const char *name, const tally *t) {
            "%.1f%%, recall %.1f%%; no-event cases: %d, false alarms %d\n",
            name, t->events_expected, t->events_produced, t->events_right, p,
            r, t->no_event_cases, t->false_alarms);
+    if (t->events_produced)
+        printf("%s: of the events produced, %.1f%% have the expected actors "
+               "and root code, %.1f%% the expected actors\n",
+               name, 100.0 * t->events_root_right / t->events_produced,
+               100.0 * t->events_actors_right / t->events_produced);
 }
 
 static void t_spec(void) {
