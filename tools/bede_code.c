@@ -233,6 +233,9 @@ static void code_slot(bede_worker *w, slot *s) {
     }
 }
 
+/* Records a coding thread takes from the ring at once. */
+enum { BATCH = 16 };
+
 static void *code_thread(void *arg) {
     code_run *r = arg;
     bede_error err;
@@ -242,18 +245,25 @@ static void *code_thread(void *arg) {
         while (r->next_code == r->next_read && !r->input_done)
             pthread_cond_wait(&r->work, &r->mu);
         if (r->next_code == r->next_read) break; /* input done */
-        slot *s = &r->ring[r->next_code % r->nslots];
-        r->next_code++;
+        /* take a run of records at once: one lock and one wake-up per run,
+         * not per record (short records are the common case) */
+        uint64_t first = r->next_code, n = r->next_read - r->next_code;
+        if (n > BATCH) n = BATCH;
+        r->next_code += n;
         pthread_mutex_unlock(&r->mu);
-        if (w) {
-            code_slot(w, s);
-        } else {
-            s->status = BEDE_ERR_NOMEM;
-            snprintf(s->error, sizeof s->error, "%s: no coding worker: %s",
-                     s->rec.id, err.message);
+        for (uint64_t k = 0; k < n; k++) {
+            slot *s = &r->ring[(first + k) % r->nslots];
+            if (w) {
+                code_slot(w, s);
+            } else {
+                s->status = BEDE_ERR_NOMEM;
+                snprintf(s->error, sizeof s->error,
+                         "%s: no coding worker: %s", s->rec.id, err.message);
+            }
         }
         pthread_mutex_lock(&r->mu);
-        s->state = SLOT_DONE;
+        for (uint64_t k = 0; k < n; k++)
+            r->ring[(first + k) % r->nslots].state = SLOT_DONE;
         pthread_cond_broadcast(&r->done);
     }
     pthread_mutex_unlock(&r->mu);
@@ -358,6 +368,8 @@ static void push_record(code_run *r, bede_worker *inline_worker,
             head = &r->ring[r->next_write % r->nslots];
         }
         if (r->next_read - r->next_write < r->nslots) break;
+        /* the ring is full: make sure the records in it are being coded */
+        if (r->next_code < r->next_read) pthread_cond_broadcast(&r->work);
         pthread_cond_wait(&r->done, &r->mu);
     }
     slot *s = &r->ring[r->next_read % r->nslots];
@@ -365,7 +377,8 @@ static void push_record(code_run *r, bede_worker *inline_worker,
     memset(rec, 0, sizeof *rec);
     s->state = SLOT_FILLED;
     r->next_read++;
-    pthread_cond_signal(&r->work);
+    /* wake a coder when a run of records is waiting */
+    if (r->next_read - r->next_code >= BATCH) pthread_cond_signal(&r->work);
     pthread_mutex_unlock(&r->mu);
     show_progress(r, 0);
 }
@@ -493,7 +506,7 @@ static int run_code(code_run *r) {
             return 1;
         }
     } else {
-        r->nslots = 4 * (size_t)r->threads;
+        r->nslots = 8 * BATCH * (size_t)r->threads;
         tids = calloc((size_t)r->threads, sizeof *tids);
     }
     r->ring = calloc(r->nslots, sizeof *r->ring);
