@@ -49,6 +49,7 @@ struct bede_coder {
     const bede_dict *dict;
     bede_analyzer *an;
     bede_coder_options opts;
+    size_t stem_min, stem_max; /* lengths of the dictionary's stems */
 };
 
 /* One actor of a noun phrase. Codes are offsets into the worker's pool. */
@@ -153,6 +154,7 @@ bede_coder *bede_coder_new(const bede_dict *dict,
         c->opts = *opts;
     else
         bede_coder_default_options(&c->opts);
+    dict_stem_lengths(dict, &c->stem_min, &c->stem_max);
     c->an = bede_analyzer_new(NULL, err);
     if (!c->an) {
         free(c);
@@ -331,7 +333,8 @@ static int sentence_ids(bede_worker *w) {
         if (b != NONE && b != a) w->present.v[w->present.n++] = b;
         uint32_t buf[64];
         size_t nc = w->toks[i].kind == BEDE_TOKEN_WORD
-                        ? dict_token_cands(d, lo, le, buf, 64)
+                        ? dict_token_cands_in(d, lo, le, w->c->stem_min,
+                                              w->c->stem_max, buf, 64)
                         : 0;
         if (vec_reserve((void **)&w->stems.v, &w->stems.cap, w->stems.n + nc + 1,
                         sizeof(uint32_t)))

@@ -35,6 +35,7 @@
  */
 #include "dict_internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -942,14 +943,32 @@ typedef struct {
     const dict_token_ids *ids;
 } match_state;
 
+void dict_stem_lengths(const bede_dict *d, size_t *min, size_t *max) {
+    *min = *max = 0;
+    for (size_t i = 0; i < d->words.n; i++) {
+        const dict_word *w = &d->words.v[i];
+        if ((w->mode & 3) != WORD_STEM) continue;
+        size_t n = strlen(dict_str(d, w->word));
+        if (!*min || n < *min) *min = n;
+        if (n > *max) *max = n;
+    }
+}
+
 size_t dict_token_cands(const bede_dict *d, const char *lower,
                         const char *lemma, uint32_t *out, size_t cap) {
+    return dict_token_cands_in(d, lower, lemma, 1, SIZE_MAX, out, cap);
+}
+
+size_t dict_token_cands_in(const bede_dict *d, const char *lower,
+                           const char *lemma, size_t stem_min,
+                           size_t stem_max, uint32_t *out, size_t cap) {
     size_t n = 0, len = strlen(lower);
     char buf[256];
-    if (len + 1 < sizeof buf) {
+    if (len + 1 < sizeof buf && stem_min) {
         buf[0] = '\x01'; /* stems are interned behind \x01 (stem_mark) */
         memcpy(buf + 1, lower, len);
-        for (size_t k = 1; k <= len && n < cap; k++) {
+        size_t top = len < stem_max ? len : stem_max;
+        for (size_t k = stem_min; k <= top && n < cap; k++) {
             if (dict_find(d, buf, k + 1) == NONE) continue;
             uint32_t id = dict_find(d, lower, k);
             if (id != NONE && id < TRIE_ENDINGS) out[n++] = id | TRIE_STEM;

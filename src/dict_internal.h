@@ -263,6 +263,16 @@ BEDE_HIDDEN int dict_match_ids(const bede_dict *d, int kind,
 BEDE_HIDDEN size_t dict_token_cands(const bede_dict *d, const char *lower,
                                     const char *lemma, uint32_t *out,
                                     size_t cap);
+/* As dict_token_cands, trying only stems of stem_min..stem_max bytes (the
+ * lengths the dictionary's stems have: dict_stem_lengths). */
+BEDE_HIDDEN size_t dict_token_cands_in(const bede_dict *d, const char *lower,
+                                       const char *lemma, size_t stem_min,
+                                       size_t stem_max, uint32_t *out,
+                                       size_t cap);
+/* The shortest and longest stem (`word*`) of the dictionary; 0, 0 when it
+ * has none. */
+BEDE_HIDDEN void dict_stem_lengths(const bede_dict *d, size_t *min,
+                                   size_t *max);
 
 /* Dates: "YYMMDD" (00-30 -> 20YY, else 19YY) or "YYYYMMDD" (PETRARCH-2 and
  * TABARI), "YYYY-MM-DD" (bede). Returns YYYYMMDD or 0 if invalid. */
