@@ -118,6 +118,7 @@ struct bede_worker {
     struct { uint32_t *v; size_t n, cap; } syn_yes, syn_no;
     uint32_t sentence_no;
     uint32_t neg_lo; /* first token of the verb group being coded */
+    bool void_sentence; /* a TABARI "###" code was met: no events here */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
     int32_t date;
     uint32_t context; /* pool offset of the dateline country code, or NONE */
@@ -425,6 +426,8 @@ static bool find_mention(bede_worker *w, uint32_t at, uint32_t end,
     const char *code = match_code(d, out->entry, m->code);
     out->blocked = !code || code[0] == '-' || code[0] == '@' ||
                    strcmp(code, "###") == 0 || strcmp(code, "+++") == 0;
+    if (code && (!strcmp(code, "###") || !strcmp(code, "@DISCARD")))
+        w->void_sentence = true; /* TABARI: discard the sentence */
     return true;
 }
 
@@ -1566,6 +1569,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         if (!code && b) code = dstr(w, b->code);
         if (code && e->ncodes) rule_line = d->codes.v[e->first_code].line;
     }
+    if (code && (!strcmp(code, "###") || !strcmp(code, "@DISCARD"))) {
+        tracef(w, "    \"%s\" = %s: the sentence is discarded",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+        w->void_sentence = true;
+        return;
+    }
+    if (code && (!strcmp(code, "+++") || !strcmp(code, "@COMPLEX"))) {
+        tracef(w, "    \"%s\" = %s: marked too complex to code, no event",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+        return;
+    }
     if (!code || strcmp(code, "---") == 0) {
         tracef(w, "    \"%s\": no event (%s)",
                span_text(w, v0, v1, buf, sizeof buf),
@@ -1833,6 +1847,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         return BEDE_ERR_NOMEM;
     memset(w->nps.v, 0, (s->phrase_count + 1) * sizeof *w->nps.v);
     w->nps.n = s->phrase_count;
+    w->void_sentence = false;
     int rc = collect_mentions(w);
     if (rc || (rc = index_starts(w))) return rc;
     if (vec_reserve((void **)&w->covered.v, &w->covered.cap,
@@ -1893,6 +1908,10 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         w->cands.v[kept++] = *c;
     }
     w->cands.n = kept;
+    if (w->void_sentence) {
+        tracef(w, "  discarded: a \"###\" code voids the sentence");
+        w->cands.n = before;
+    }
     remember(w);
     return 0;
 }
