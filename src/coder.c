@@ -93,6 +93,7 @@ typedef struct {
     uint32_t rule_file, rule_line, rule; /* dict strings; rule may be NONE */
     uint32_t flags;
     uint32_t sentence;
+    int32_t clause; /* the clause of its verb (sentence-relative) */
 } cand;
 
 struct bede_worker {
@@ -119,6 +120,7 @@ struct bede_worker {
     uint32_t sentence_no;
     uint32_t neg_lo; /* first token of the verb group being coded */
     bool void_sentence; /* a TABARI "###" code was met: no events here */
+    int32_t cur_clause; /* the clause of the verb being coded */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
     int32_t date;
     uint32_t context; /* pool offset of the dateline country code, or NONE */
@@ -1357,6 +1359,7 @@ static int add_cand(bede_worker *w, const actor *src, const actor *tgt,
     c.rule_line = rule_line;
     c.rule = rule;
     c.flags = flags;
+    c.clause = w->cur_clause;
     return VEC_PUSH(w->cands, c);
 }
 
@@ -1506,6 +1509,7 @@ static bool mutual_code(const char *code) {
 static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       uint32_t v0, uint32_t v1, const bede_phrase *vp,
                       int32_t clause, bool nominal, int32_t np) {
+    w->cur_clause = clause;
     const bede_dict *d = w->c->dict;
     const dict_entry *e = &d->entries.v[ge];
     const dict_block *b = e->block == NONE ? NULL : &d->blocks.v[e->block];
@@ -1798,6 +1802,40 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
     return w->cands.n - before;
 }
 
+/* Codes whose content is not a fact: appeals (02), intents (03), demands
+ * (10), disapproval and accusations (11), rejections (12), threats (13),
+ * denials (016). */
+static bool unreal_code(const char *code) {
+    static const char *const roots[] = {"02", "03", "10", "11", "12", "13",
+                                        "016", NULL};
+    for (int i = 0; roots[i]; i++)
+        if (!strncmp(code, roots[i], strlen(roots[i]))) return true;
+    return false;
+}
+
+/* The candidate (index) of an earlier verb whose reported or infinitival
+ * content holds c's verb and whose code makes that content unreal, or -1. */
+static int32_t unreal_governor(const bede_worker *w, size_t from,
+                               const cand *c) {
+    int32_t k = c->clause;
+    for (int depth = 0; k >= 0 && depth < 16; depth++) {
+        const bede_clause *cl = &w->cl[k];
+        if (cl->kind != BEDE_CLAUSE_COMPLEMENT &&
+            cl->kind != BEDE_CLAUSE_INFINITIVAL)
+            return -1;
+        int32_t parent = cl->parent;
+        for (size_t j = from; j < w->cands.n; j++) {
+            const cand *g = &w->cands.v[j];
+            if (g->clause == parent && g->verb_first < c->verb_first &&
+                !(g->flags & BEDE_EVF_NOMINAL) &&
+                unreal_code(pstr(w, g->code)))
+                return (int32_t)j;
+        }
+        k = parent;
+    }
+    return -1;
+}
+
 /* A modal of the verb dictionary whose pattern matches ("suggested X
  * should demand ..."): codes it and returns true; its bare code does not
  * count ("should have acted" is coded by "acted"). */
@@ -1905,6 +1943,22 @@ static int code_sentence(bede_worker *w, uint32_t si) {
             continue;
         }
         c->sentence = si;
+        w->cands.v[kept++] = *c;
+    }
+    w->cands.n = kept;
+    /* what is demanded, urged, threatened, denied or alleged has not
+     * happened: "demanded that Hamas release the hostages" is one event */
+    kept = before;
+    for (size_t i = before; i < w->cands.n; i++) {
+        cand *c = &w->cands.v[i];
+        int32_t gov = unreal_governor(w, before, c);
+        if (gov >= 0) {
+            tracef(w, "  \"%s\" is what \"%s\" asks, alleges or denies: no "
+                      "event of its own",
+                   tlower(w, c->verb_first),
+                   tlower(w, w->cands.v[gov].verb_first));
+            continue;
+        }
         w->cands.v[kept++] = *c;
     }
     w->cands.n = kept;
