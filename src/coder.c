@@ -43,7 +43,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_ACTORS = 8, MAX_MATCHES = 8, MAX_PATTERN_STEPS = 4096 };
+enum {
+    MAX_ACTORS = 8,
+    MAX_MATCHES = 8,
+    MAX_PATTERN_STEPS = 4096,
+    TOKEN_CANDS = 6,               /* stem/ending ids a cache entry holds */
+    TOKEN_CACHE = 8192,            /* entries of a worker's token cache */
+    TOKEN_CACHE_CHARS = 1u << 20   /* bytes of keys before it starts over */
+};
 
 struct bede_coder {
     const bede_dict *dict;
@@ -96,6 +103,17 @@ typedef struct {
     int32_t clause; /* the clause of its verb (sentence-relative) */
 } cand;
 
+/* The dictionary ids of one token: its lower-case form and lemma, and the
+ * tagged stem and ending ids it may match through. */
+typedef struct {
+    uint64_t hash;   /* 0: empty */
+    uint32_t key;    /* offset of "lower\0lemma\0" in the cache's chars */
+    uint32_t lower, lemma;
+    uint8_t flags;   /* the token flags that change the answer */
+    uint8_t ncands;
+    uint32_t cands[TOKEN_CANDS];
+} token_ids;
+
 struct bede_worker {
     const bede_coder *c;
     bede_doc *doc;
@@ -119,6 +137,9 @@ struct bede_worker {
     struct { uint32_t *v; size_t n, cap; } syn_yes, syn_no;
     uint32_t sentence_no;
     uint32_t neg_lo; /* first token of the verb group being coded */
+    token_ids *cache;   /* TOKEN_CACHE entries, direct-mapped by hash */
+    char_vec cache_chars; /* their keys */
+    struct { uint32_t *v; size_t n, cap; } scratch_cands;
     bool void_sentence; /* a TABARI "###" code was met: no events here */
     int32_t cur_clause; /* the clause of the verb being coded */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
@@ -208,6 +229,9 @@ void bede_worker_free(bede_worker *w) {
     free(w->syn_no.v);
     free(w->np_start.v);
     free(w->pp_prep.v);
+    free(w->cache);
+    free(w->cache_chars.v);
+    free(w->scratch_cands.v);
     free(w);
 }
 
@@ -302,9 +326,85 @@ static int cmp_u32(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+
+static uint64_t fnv(const char *s, uint64_t h) {
+    for (; *s; s++) h = (h ^ (uint8_t)*s) * 0x100000001b3ULL;
+    return h;
+}
+
+/* Looks up a token's ids through a per-worker cache (words repeat: most of
+ * a story's tokens have been seen before): *lower, *lemma and the run of
+ * *ncands tagged ids at *cands (valid until the next call). Returns 0 or
+ * BEDE_ERR_NOMEM. */
+static int lookup_token(bede_worker *w, const char *lo, const char *le,
+                        int kind, uint8_t tflags, uint32_t *lower,
+                        uint32_t *lemma, const uint32_t **cands,
+                        size_t *ncands) {
+    const bede_dict *d = w->c->dict;
+    uint8_t flags = (uint8_t)((tflags & BEDE_TOKF_CAPITALIZED) |
+                              (kind == BEDE_TOKEN_WORD ? 0x80 : 0));
+    uint64_t h = fnv(le, fnv(lo, 0xcbf29ce484222325ULL) * 31) ^ flags;
+    if (!h) h = 1;
+    if (!w->cache) {
+        w->cache = calloc(TOKEN_CACHE, sizeof *w->cache);
+        if (!w->cache) return BEDE_ERR_NOMEM;
+    }
+    token_ids *e = &w->cache[h & (TOKEN_CACHE - 1)];
+    if (e->hash == h && e->flags == flags) {
+        const char *k = w->cache_chars.v + e->key;
+        if (!strcmp(k, lo) && !strcmp(k + strlen(k) + 1, le)) {
+            *lower = e->lower;
+            *lemma = e->lemma;
+            *cands = e->cands;
+            *ncands = e->ncands;
+            return 0;
+        }
+    }
+    uint32_t a = dict_find(d, lo, strlen(lo));
+    uint32_t b = le == lo || !strcmp(le, lo) ? a : dict_find(d, le, strlen(le));
+    const char *hy = strchr(lo, '-');
+    if (a == NONE && b == NONE && hy && hy > lo &&
+        (tflags & BEDE_TOKF_CAPITALIZED)) {
+        /* "Marshall Islands-flagged", "U.S.-made", "Rwanda-backed": a
+         * name before a hyphen matches as the name */
+        a = b = dict_find(d, lo, (size_t)(hy - lo));
+    }
+    if (vec_reserve((void **)&w->scratch_cands.v, &w->scratch_cands.cap, 64,
+                    sizeof(uint32_t)))
+        return BEDE_ERR_NOMEM;
+    size_t nc = kind == BEDE_TOKEN_WORD
+                    ? dict_token_cands_in(d, lo, le, w->c->stem_min,
+                                          w->c->stem_max,
+                                          w->scratch_cands.v, 64)
+                    : 0;
+    *lower = a;
+    *lemma = b;
+    *cands = w->scratch_cands.v;
+    *ncands = nc;
+    if (nc > TOKEN_CANDS) return 0; /* too many to keep */
+    size_t ll = strlen(lo), el = strlen(le);
+    if (w->cache_chars.n + ll + el + 2 > TOKEN_CACHE_CHARS) {
+        memset(w->cache, 0, TOKEN_CACHE * sizeof *w->cache); /* start over */
+        w->cache_chars.n = 0;
+    }
+    if (vec_reserve((void **)&w->cache_chars.v, &w->cache_chars.cap,
+                    w->cache_chars.n + ll + el + 2, 1))
+        return BEDE_ERR_NOMEM;
+    e->hash = h;
+    e->flags = flags;
+    e->key = (uint32_t)w->cache_chars.n;
+    e->lower = a;
+    e->lemma = b;
+    e->ncands = (uint8_t)nc;
+    memcpy(e->cands, w->scratch_cands.v, nc * sizeof(uint32_t));
+    memcpy(w->cache_chars.v + w->cache_chars.n, lo, ll + 1);
+    memcpy(w->cache_chars.v + w->cache_chars.n + ll + 1, le, el + 1);
+    w->cache_chars.n += ll + el + 2;
+    return 0;
+}
+
 /* Looks up the word ids of the sentence's tokens once. */
 static int sentence_ids(bede_worker *w) {
-    const bede_dict *d = w->c->dict;
     size_t ntok = bede_doc_token_count(w->doc);
     if (vec_reserve((void **)&w->ids_lower.v, &w->ids_lower.cap, ntok + 1,
                     sizeof(uint32_t)) ||
@@ -321,29 +421,21 @@ static int sentence_ids(bede_worker *w) {
     w->sentence_no++; /* invalidates the synonym-set memo */
     for (uint32_t i = 0; i < w->s->token_count; i++) {
         const char *lo = tlower(w, i), *le = tlemma(w, i);
-        uint32_t a = dict_find(d, lo, strlen(lo));
-        uint32_t b = le == lo ? a : dict_find(d, le, strlen(le));
-        const char *hy = strchr(lo, '-');
-        if (a == NONE && b == a && hy && hy > lo &&
-            (w->toks[i].flags & BEDE_TOKF_CAPITALIZED)) {
-            /* "Marshall Islands-flagged", "U.S.-made", "Rwanda-backed": a
-             * name before a hyphen matches as the name */
-            a = b = dict_find(d, lo, (size_t)(hy - lo));
-        }
+        uint32_t a, b;
+        const uint32_t *cands;
+        size_t nc;
+        if (lookup_token(w, lo, le, w->toks[i].kind, w->toks[i].flags, &a, &b,
+                         &cands, &nc))
+            return BEDE_ERR_NOMEM;
         w->ids_lower.v[base + i] = a;
         w->ids_lemma.v[base + i] = b;
         if (a != NONE) w->present.v[w->present.n++] = a;
         if (b != NONE && b != a) w->present.v[w->present.n++] = b;
-        uint32_t buf[64];
-        size_t nc = w->toks[i].kind == BEDE_TOKEN_WORD
-                        ? dict_token_cands_in(d, lo, le, w->c->stem_min,
-                                              w->c->stem_max, buf, 64)
-                        : 0;
-        if (vec_reserve((void **)&w->stems.v, &w->stems.cap, w->stems.n + nc + 1,
-                        sizeof(uint32_t)))
+        if (vec_reserve((void **)&w->stems.v, &w->stems.cap,
+                        w->stems.n + nc + 1, sizeof(uint32_t)))
             return BEDE_ERR_NOMEM;
         w->cand_first.v[base + i] = (uint32_t)w->stems.n;
-        memcpy(w->stems.v + w->stems.n, buf, nc * sizeof *buf);
+        memcpy(w->stems.v + w->stems.n, cands, nc * sizeof *cands);
         w->stems.n += nc;
     }
     w->cand_first.v[base + w->s->token_count] = (uint32_t)w->stems.n;

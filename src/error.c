@@ -85,8 +85,9 @@ int vec_reserve(void **v, size_t *cap, size_t need, size_t elem) {
 }
 
 bool str_in_list(const char *const *list, const char *w) {
+    /* the first byte rules out most entries without a call */
     for (; *list; list++)
-        if (strcmp(*list, w) == 0) return true;
+        if ((*list)[0] == w[0] && strcmp(*list, w) == 0) return true;
     return false;
 }
 
