@@ -2018,16 +2018,9 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
         bool drop = false;
-        if (say_verb(w, c->verb_first)) {
-            for (size_t j = before; j < w->cands.n; j++)
-                if (j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED) &&
-                    w->cands.v[j].verb_first > c->verb_first)
-                    drop = true;
-            for (size_t j = before; j < w->cands.n; j++)
-                if (j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED) &&
-                    w->cands.v[j].verb_first < c->verb_first)
-                    drop = true;
-        }
+        if (say_verb(w, c->verb_first))
+            for (size_t j = before; j < w->cands.n && !drop; j++)
+                drop = j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED);
         if (drop) {
             tracef(w, "  the statement \"%s\" gives no event of its own: "
                       "what it reports was coded",
