@@ -1577,6 +1577,9 @@ static void clause_cc(clauser *s, const item *it, cursor after) {
     chunker *c = s->c;
     cursor look = after;
     item n1 = next_solid(c, &look);
+    /* "and then it requested", "and later Israel struck": an adverb
+     * between the conjunction and the clause */
+    while (item_kind(c, &n1) == BEDE_PHRASE_ADVP) n1 = next_solid(c, &look);
     int k1 = item_kind(c, &n1);
     int d = -1;
     bool shared = false;
