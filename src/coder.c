@@ -1648,7 +1648,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
         }
     const char *code;
-    uint32_t rule_file = e->file, rule_line = e->line, rule = NONE;
+    /* the rule: the pattern that matched, else the verb as written */
+    uint32_t rule_file = e->file, rule_line = e->line,
+             rule = e->nphrases ? d->phrases.v[e->first_phrase].text : NONE;
     uint32_t flags = nominal ? BEDE_EVF_NOMINAL : 0;
     if (best) {
         /* words of a later verb that the pattern read ("agreed to meet",

@@ -44,11 +44,12 @@ static int on_event(const bede_event *ev, void *user) {
     if (ev->target.file) printf(" from %s:%u", ev->target.file, ev->target.line);
     if (ev->target.agent_file)
         printf(" + agent %s:%u", ev->target.agent_file, ev->target.agent_line);
+    const char *kind =
+        !ev->rule ? "" : (ev->flags & BEDE_EVF_PATTERN) ? " pattern \"" : " verb \"";
     printf("\n       verb \"%.*s\" by %s:%u%s%s%s\n",
            (int)(ev->verb.end - ev->verb.start), text + ev->verb.start,
-           ev->rule_file ? ev->rule_file : "?", ev->rule_line,
-           ev->rule ? " pattern \"" : "", ev->rule ? ev->rule : "",
-           ev->rule ? "\"" : "");
+           ev->rule_file ? ev->rule_file : "?", ev->rule_line, kind,
+           ev->rule ? ev->rule : "", ev->rule ? "\"" : "");
     printf("       root %s, quad class %d, Goldstein %.1f%s%s%s%s\n", ev->root,
            ev->quad_class, ev->goldstein,
            ev->flags & BEDE_EVF_PASSIVE ? ", passive" : "",
