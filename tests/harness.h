@@ -60,6 +60,27 @@ static inline int harness_known_failure(const char *known, const char *id) {
     return 0;
 }
 
+#ifdef BEDE_H
+/* A tokenizer-and-tagger analyser (no chunking, no datelines) for looking
+ * phrases up in dictionaries; made once per test program. */
+static inline bede_analyzer *harness_lookup_analyzer(void) {
+    static bede_analyzer *an;
+    if (!an) {
+        bede_text_options o;
+        bede_text_default_options(&o);
+        o.chunk = 0;
+        o.datelines = 0;
+        an = bede_analyzer_new(&o, NULL);
+    }
+    return an;
+}
+
+static inline void harness_print_error(const bede_error *err) {
+    char msg[1024];
+    fprintf(stderr, "%s\n", bede_error_format(err, msg, sizeof msg));
+}
+#endif
+
 typedef struct {
     const char *name;
     void (*fn)(void);

@@ -288,22 +288,7 @@ static bede_dict *states; /* states.txt alone */
 static char iso[300][4];  /* alpha-3 codes read from iso-codes */
 static size_t n_iso;
 
-static bede_analyzer *analyzer(void) {
-    static bede_analyzer *an;
-    if (!an) {
-        bede_text_options o;
-        bede_text_default_options(&o);
-        o.chunk = 0;
-        o.datelines = 0;
-        an = bede_analyzer_new(&o, NULL);
-    }
-    return an;
-}
 
-static void print_error(const bede_error *err) {
-    char msg[1024];
-    fprintf(stderr, "%s\n", bede_error_format(err, msg, sizeof msg));
-}
 
 /* The code of the actor phrase at the start of text on date, and in *len
  * how many tokens it covers; NULL when no phrase starts there. */
@@ -312,7 +297,7 @@ static const char *code_at_start(const bede_dict *d, const char *text,
     static bede_doc *doc;
     static char buf[64];
     if (!doc) doc = bede_doc_new();
-    if (bede_analyze(analyzer(), text, strlen(text), doc, NULL) < 0)
+    if (bede_analyze(harness_lookup_analyzer(), text, strlen(text), doc, NULL) < 0)
         return NULL;
     size_t n = bede_doc_token_count(doc);
     if (ntok) *ntok = n;
@@ -365,7 +350,7 @@ static void test_files_load_and_count(void) {
                                            BEDE_DICT_KIND_AUTO, &err);
         CHECK(d != NULL);
         if (!d) {
-            print_error(&err);
+            harness_print_error(&err);
             continue;
         }
         size_t e = bede_dict_entry_count(d, BEDE_DICT_ACTORS);
@@ -668,13 +653,13 @@ int main(void) {
     bede_error err;
     bundle = bede_dict_new(NULL, &err);
     if (!bundle || bede_dict_add_path(bundle, ACTORS, &err) < 0) {
-        print_error(&err);
+        harness_print_error(&err);
         return 1;
     }
     states = bede_dict_load_file(ACTORS "/states.txt", BEDE_DICT_FORMAT_AUTO,
                                  BEDE_DICT_KIND_AUTO, &err);
     if (!states) {
-        print_error(&err);
+        harness_print_error(&err);
         return 1;
     }
     static const harness_test tests[] = {

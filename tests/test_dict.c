@@ -17,17 +17,6 @@
 #define P2 REF "petrarch2/"
 #define TAB REF "tabari/"
 
-static bede_analyzer *analyzer(void) {
-    static bede_analyzer *an;
-    if (!an) {
-        bede_text_options o;
-        bede_text_default_options(&o);
-        o.chunk = 0;
-        o.datelines = 0;
-        an = bede_analyzer_new(&o, NULL);
-    }
-    return an;
-}
 
 static bede_dict *load(const char *path) {
     bede_error err;
@@ -47,7 +36,7 @@ static const char *code_of(const bede_dict *d, int kind, const char *phrase,
     static bede_doc *doc;
     static char buf[128];
     if (!doc) doc = bede_doc_new();
-    if (bede_analyze(analyzer(), phrase, strlen(phrase), doc, NULL) < 0)
+    if (bede_analyze(harness_lookup_analyzer(), phrase, strlen(phrase), doc, NULL) < 0)
         return NULL;
     size_t n = bede_doc_token_count(doc);
     bede_dict_match m[4];

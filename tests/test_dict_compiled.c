@@ -41,22 +41,7 @@ static const char *tmp_path(const char *name) {
     return buf[k];
 }
 
-static bede_analyzer *analyzer(void) {
-    static bede_analyzer *an;
-    if (!an) {
-        bede_text_options o;
-        bede_text_default_options(&o);
-        o.chunk = 0;
-        o.datelines = 0;
-        an = bede_analyzer_new(&o, NULL);
-    }
-    return an;
-}
 
-static void print_err(const bede_error *err) {
-    char msg[1024];
-    fprintf(stderr, "%s\n", bede_error_format(err, msg, sizeof msg));
-}
 
 /* A dictionary of the files (NULL-terminated), or NULL. */
 static bede_dict *load_all(const char *const *files) {
@@ -65,7 +50,7 @@ static bede_dict *load_all(const char *const *files) {
     for (size_t i = 0; d && files[i]; i++)
         if (bede_dict_add_file(d, files[i], BEDE_DICT_FORMAT_AUTO,
                                BEDE_DICT_KIND_AUTO, &err) < 0) {
-            print_err(&err);
+            harness_print_error(&err);
             bede_dict_free(d);
             return NULL;
         }
@@ -179,7 +164,7 @@ static size_t same_matches(const bede_dict *a, const bede_dict *b,
                            const char *text, size_t len, size_t *found) {
     static bede_doc *doc;
     if (!doc) doc = bede_doc_new();
-    if (bede_analyze(analyzer(), text, len, doc, NULL) < 0) {
+    if (bede_analyze(harness_lookup_analyzer(), text, len, doc, NULL) < 0) {
         CHECK(0);
         return 0;
     }
@@ -234,12 +219,12 @@ static void round_trip(bede_dict *d, const char *name) {
     snprintf(path, sizeof path, "%s", tmp_path(name));
     bede_error err;
     if (bede_dict_compile(d, path, &err) != 0) {
-        print_err(&err);
+        harness_print_error(&err);
         CHECK(0);
         return;
     }
     bede_dict *c = bede_dict_load_compiled(path, &err);
-    if (!c) print_err(&err);
+    if (!c) harness_print_error(&err);
     CHECK(c != NULL);
     if (!c) return;
     CHECK(bede_dict_mapped_bytes(c) > 0);
@@ -452,7 +437,7 @@ static void test_rejected(void) {
             static const char s[] = "Karzai called off the talks in Kabul.";
             static bede_doc *doc;
             if (!doc) doc = bede_doc_new();
-            bede_analyze(analyzer(), s, sizeof s - 1, doc, NULL);
+            bede_analyze(harness_lookup_analyzer(), s, sizeof s - 1, doc, NULL);
             for (size_t at = 0; at < bede_doc_token_count(doc); at++) {
                 bede_dict_match m[4];
                 if (bede_dict_match_at(x, BEDE_DICT_ACTORS, doc, at, 0, 0, m,
