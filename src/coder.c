@@ -764,6 +764,30 @@ static bool role_of_head(const bede_worker *w, const mention *g,
     return true;
 }
 
+/* Copies the actors of NP q (resolving it first) as a new run for an NP
+ * starting at doc token `from`, joining agent g (may be NULL) to bare
+ * states; returns where the run starts. */
+static uint32_t adopt_actors(bede_worker *w, uint32_t q, uint32_t from,
+                             const mention *g) {
+    const bede_dict *d = w->c->dict;
+    resolve_np(w, q);
+    uint32_t first = (uint32_t)w->actors.n, limit = first + MAX_ACTORS;
+    const np_actors *r = &w->nps.v[q];
+    for (uint32_t k = 0; k < r->n && w->actors.n < limit; k++) {
+        actor a = w->actors.v[r->first + k];
+        const char *code = pstr(w, a.code);
+        if (g && is_state(code) && a.how == BEDE_ACTOR_PHRASE) {
+            a.code = compose(w, code, match_code(d, g->entry, g->code));
+            const dict_entry *ge = &d->entries.v[g->entry];
+            a.agent_file = ge->file;
+            a.agent_line = ge->line;
+        }
+        a.first = from;
+        push_actor(w, &a);
+    }
+    return first;
+}
+
 /* Resolves phrase p (an NP, sentence-relative) into w->nps.v[p]. */
 static void resolve_np(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
@@ -857,16 +881,8 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     } else if (appositive(w, p) >= 0) {
         /* "Esmaeil Baghaei, Iran's foreign ministry spokesman, said": the
          * apposition names the role */
-        int32_t q = appositive(w, p);
-        resolve_np(w, (uint32_t)q);
-        first = (uint32_t)w->actors.n;
-        limit = first + MAX_ACTORS;
-        const np_actors *r = &w->nps.v[q];
-        for (uint32_t k = 0; k < r->n && w->actors.n < limit; k++) {
-            actor a = w->actors.v[r->first + k];
-            a.first = base + ph->first;
-            push_actor(w, &a);
-        }
+        first = adopt_actors(w, (uint32_t)appositive(w, p), base + ph->first,
+                             NULL);
     } else if (agent) {
         /* an agent placed by its PP: "the ambassadors of Arnor, Osgiliath
          * and Gondor", "lawmakers in Fornost"; a member of a coordination
@@ -883,26 +899,8 @@ static void resolve_np(bede_worker *w, uint32_t p) {
                     q = owner_pp_np(w, k);
             }
         }
-        if (q >= 0) {
-            resolve_np(w, (uint32_t)q);
-            first = (uint32_t)w->actors.n;
-            limit = first + MAX_ACTORS;
-            const np_actors *r = &w->nps.v[q];
-            for (uint32_t k = 0; k < r->n && w->actors.n < limit; k++) {
-                actor a = w->actors.v[r->first + k];
-                const char *code = pstr(w, a.code);
-                if (is_state(code) && a.how == BEDE_ACTOR_PHRASE) {
-                    const char *ac =
-                        match_code(d, agent->entry, agent->code);
-                    a.code = compose(w, code, ac);
-                    const dict_entry *ge = &d->entries.v[agent->entry];
-                    a.agent_file = ge->file;
-                    a.agent_line = ge->line;
-                }
-                a.first = base + ph->first;
-                push_actor(w, &a);
-            }
-        }
+        if (q >= 0)
+            first = adopt_actors(w, (uint32_t)q, base + ph->first, agent);
     }
     out = &w->nps.v[p];
     out->first = first;
