@@ -17,19 +17,7 @@
 
 static bede_dict *dict;
 static int files;
-static bede_analyzer *an;
 static bede_doc *doc;
-
-static bede_analyzer *analyzer(void) {
-    if (!an) {
-        bede_text_options o;
-        bede_text_default_options(&o);
-        o.chunk = 0;
-        o.datelines = 0;
-        an = bede_analyzer_new(&o, NULL);
-    }
-    return an;
-}
 
 /* Every leaders*.txt of data/actors in one dictionary. */
 static bede_dict *leaders(void) {
@@ -66,7 +54,7 @@ static bede_dict *leaders(void) {
 static const char *code_of(const char *phrase, int32_t date) {
     static char buf[64];
     if (!doc) doc = bede_doc_new();
-    if (bede_analyze(analyzer(), phrase, strlen(phrase), doc, NULL) < 0)
+    if (bede_analyze(harness_lookup_analyzer(), phrase, strlen(phrase), doc, NULL) < 0)
         return NULL;
     size_t n = bede_doc_token_count(doc);
     bede_dict_match m[4];
@@ -190,10 +178,8 @@ static void test_lookups_by_date(void) {
 static void test_free(void) {
     bede_dict_free(dict);
     bede_doc_free(doc);
-    bede_analyzer_free(an);
     dict = NULL;
     doc = NULL;
-    an = NULL;
 }
 
 TEST_MAIN(TEST(test_loads_clean), TEST(test_dated_ranges),
