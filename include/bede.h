@@ -509,11 +509,10 @@ typedef struct bede_coder_options {
                              source, target, code); default 0 */
     const char *unknown_state; /* when set, a role whose state no phrase
                              names ("a senior official") is coded with this
-                             (borrowed: it must outlive the coder)
-                             in place of the state: "---" gives
-                             PETRARCH-2's "---GOV", "~" TABARI's "~GOV";
-                             default NULL: the dateline's or the sentence's
-                             state */
+                             in place of the state: "---" gives PETRARCH-2's
+                             "---GOV", "~" TABARI's "~GOV" (borrowed: it
+                             must outlive the coder); default NULL: the
+                             dateline's or the sentence's state */
     int intents;          /* a cooperative act in the future tense ("will
                              send aid") is CAMEO's intent to do it (03x);
                              default 1 (TABARI and PETRARCH-2 keep the act's
