@@ -625,6 +625,13 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
     return NULL;
 }
 
+/* Heads of NPs that count what their "of" phrase names. */
+static const char *const QUANTITIES[] = {
+    "tens",   "hundreds", "thousands", "millions", "dozens", "scores",
+    "dozen",  "hundred",  "thousand",  "million",  "some",   "many",
+    "most",   "all",      "several",   "few",      "number", "group",
+    "groups", "members",  "part",      "majority", NULL};
+
 static const char *const PERSONAL_PRONOUNS[] = {
     "he", "she", "it", "they", "him", "her", "them", "we", "us", NULL};
 
@@ -695,23 +702,25 @@ static int32_t owner_pp_np(const bede_worker *w, uint32_t p) {
     return -1;
 }
 
-/* The state of the sentence's first actor named by a state code (not an
- * international or non-state one) into out[4]; false if none. */
-static bool sentence_state(const bede_worker *w, char out[4]) {
+/* The first state the sentence names (a state code: not an international
+ * or non-state one), other than the one code begins with when code is not
+ * NULL, into out[4]; false if none. */
+static bool sentence_state_except(const bede_worker *w, const char *code,
+                                  char out[4]) {
     const bede_dict *d = w->c->dict;
     for (size_t i = 0; i < w->mentions.n; i++) {
         const mention *m = &w->mentions.v[i];
         if (m->agent || m->blocked) continue;
-        const char *code = match_code(d, m->entry, m->code);
-        if (!code || strlen(code) < 3 || !strncmp(code, "IGO", 3) ||
-            !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
-            !strncmp(code, "MNC", 3))
+        const char *c = match_code(d, m->entry, m->code);
+        if (!c || strlen(c) < 3 || (code && !strncmp(c, code, 3)) ||
+            !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) ||
+            !strncmp(c, "IMG", 3) || !strncmp(c, "MNC", 3))
             continue;
         bool upper = true;
         for (int k = 0; k < 3; k++)
-            if (code[k] < 'A' || code[k] > 'Z') upper = false;
+            if (c[k] < 'A' || c[k] > 'Z') upper = false;
         if (!upper) continue;
-        memcpy(out, code, 3);
+        memcpy(out, c, 3);
         out[3] = 0;
         return true;
     }
@@ -786,6 +795,14 @@ static uint32_t adopt_actors(bede_worker *w, uint32_t q, uint32_t from,
         push_actor(w, &a);
     }
     return first;
+}
+
+/* The NP of the "of" phrase after a quantity NP p ("tens of thousands of
+ * protesters"), or -1. */
+static int32_t counted_np(const bede_worker *w, uint32_t p) {
+    if (!str_in_list(QUANTITIES, tlower(w, w->ph[p].head))) return -1;
+    int32_t q = owner_pp_np(w, p);
+    return q > 0 && !strcmp(tlower(w, w->ph[q - 1].first), "of") ? q : -1;
 }
 
 /* Resolves phrase p (an NP, sentence-relative) into w->nps.v[p]. */
@@ -878,6 +895,11 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     } else if (npact) {
         push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
                      base + ph->last, limit);
+    } else if (!agent && counted_np(w, p) >= 0) {
+        /* "tens of thousands of protesters", "dozens of Israeli soldiers":
+         * the counted are the actors */
+        first = adopt_actors(w, (uint32_t)counted_np(w, p), base + ph->first,
+                             NULL);
     } else if (appositive(w, p) >= 0) {
         /* "Esmaeil Baghaei, Iran's foreign ministry spokesman, said": the
          * apposition names the role */
@@ -970,7 +992,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     } else if (agent_code && w->context != NONE) {
         a.code = compose(w, pstr(w, w->context), agent_code);
         a.how = BEDE_ACTOR_CONTEXT;
-    } else if (agent_code && sentence_state(w, state)) {
+    } else if (agent_code && sentence_state_except(w, NULL, state)) {
         /* "Pakistani troops killed 12 militants in North Waziristan": an
          * agent alone belongs to the state the sentence is about */
         a.code = compose(w, state, agent_code);
@@ -1586,10 +1608,12 @@ static int32_t clause_subject(bede_worker *w, int32_t c) {
 }
 
 /* Is code an interaction that a compound source can have among itself
- * (meeting, agreeing, cooperating, fighting: roots 03-06 and 19), unlike
- * statements, appeals or protests ("Egypt and Jordan did not comment")? */
+ * (meeting, agreeing, cooperating, a ceasefire, fighting: roots 03-06, 087
+ * and 19), unlike statements, appeals or protests ("Egypt and Jordan did
+ * not comment")? */
 static bool mutual_code(const char *code) {
-    static const char *const roots[] = {"03", "04", "05", "06", "19", NULL};
+    static const char *const roots[] = {"03",  "04", "05", "06",
+                                        "087", "19", NULL};
     for (int i = 0; roots[i]; i++)
         if (!strncmp(code, roots[i], 2)) return true;
     return false;
@@ -1707,6 +1731,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
 
     /* roles */
     const np_actors *src = NULL, *tgt = NULL;
+    np_actors moved_tgt = {0, 0, 0};
     bool passive = vp && (vp->flags & BEDE_PHF_PASSIVE);
     if (best && bm.comp >= 0) {
         const np_actors *c = np_of(w, bm.comp);
@@ -1819,13 +1844,25 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     if (tgt && tgt->n == 1 && w->actors.v[tgt->first].guessed &&
         !strncmp(pstr(w, w->actors.v[tgt->first].code),
                  pstr(w, w->actors.v[src->first].code), 3)) {
-        /* "Israel ... killing dozens of worshippers": a role without a
-         * state of its own takes the sentence's first state, which here is
-         * the source's; that is a guess too weak for a target */
-        tracef(w, "    \"%s\": the target's state is only the source's, "
-                  "no target",
-               span_text(w, v0, v1, buf, sizeof buf));
-        tgt = NULL;
+        /* "Israeli jets struck Gaza, killing 12 civilians": a role without a
+         * state of its own took the sentence's first state, the source's;
+         * another state named in the sentence is the better guess, else
+         * the event is domestic ("police arrested protesters") */
+        char other[4];
+        actor t = w->actors.v[tgt->first]; /* a copy: the NP keeps its own */
+        const char *tc = pstr(w, t.code);
+        if (sentence_state_except(w, tc, other)) {
+            char moved[64];
+            snprintf(moved, sizeof moved, "%s%s", other, tc + 3);
+            t.code = pool_code(w, moved, strlen(moved));
+            moved_tgt.first = (uint32_t)w->actors.n;
+            moved_tgt.n = push_actor(w, &t) == 0;
+            moved_tgt.done = 1;
+            tgt = &moved_tgt;
+            tracef(w, "    the target's role belongs to %s, not to the "
+                      "source's state",
+                   other);
+        }
     }
     if (tgt && src->n > 1 && tgt->n == 1) {
         /* "Israel and Egypt signed ... gas to Egypt": a target that is one
@@ -1891,15 +1928,19 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
            vp && (vp->flags & BEDE_PHF_NEGATED) ? " (negated)" : "");
     size_t before = w->cands.n;
     code_verb(w, ge, m[0].code, h, m[0].last - base, vp, clause, nominal, np);
+    /* the words of a compound verb ("pause fighting", "called off") are
+     * not coded again */
+    if (!nominal)
+        for (uint32_t t = h + 1; t < m[0].last - base; t++) w->covered.v[t] = 1;
     return w->cands.n - before;
 }
 
 /* Codes whose content is not a fact: appeals (02), intents (03), demands
  * (10), disapproval and accusations (11), rejections (12), threats (13),
- * denials (016). */
+ * denials (016), agreements signed (057: "signed an agreement to reopen"). */
 static bool unreal_code(const char *code) {
-    static const char *const roots[] = {"02", "03", "10", "11", "12", "13",
-                                        "016", NULL};
+    static const char *const roots[] = {"02", "03", "10",  "11", "12",
+                                        "13", "016", "057", NULL};
     for (int i = 0; roots[i]; i++)
         if (!strncmp(code, roots[i], strlen(roots[i]))) return true;
     return false;
@@ -1926,6 +1967,37 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
         k = parent;
     }
     return -1;
+}
+
+static bool violent(const char *code) {
+    return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+           !strncmp(code, "20", 2);
+}
+
+/* Is c the participial consequence of an attack coded in the clause it
+ * hangs on ("Hamas fired rockets at Israeli troops, killing four
+ * soldiers": one attack, not two)? */
+static bool consequence(const bede_worker *w, size_t from, const cand *c) {
+    if (c->clause < 0 || !violent(pstr(w, c->code)) || c->tgt.code == NONE)
+        return false;
+    const bede_clause *cl = &w->cl[c->clause];
+    /* "Israel's attacks on Gaza killed 40 people": the killing is what the
+     * attacks (coded as a noun) did */
+    int32_t subj = cl->subject;
+    for (size_t j = from; j < w->cands.n; j++) {
+        const cand *g = &w->cands.v[j];
+        if (g == c || !violent(pstr(w, g->code)) ||
+            strcmp(pstr(w, g->src.code), pstr(w, c->src.code)))
+            continue;
+        if ((g->flags & BEDE_EVF_NOMINAL) && subj >= 0 &&
+            w->ph[subj].head == g->verb_first)
+            return true;
+        if (cl->kind == BEDE_CLAUSE_PARTICIPIAL && g->clause == cl->parent &&
+            g->verb_first < c->verb_first && g->tgt.code != NONE &&
+            !strcmp(pstr(w, g->tgt.code), pstr(w, c->tgt.code)))
+            return true;
+    }
+    return false;
 }
 
 /* A modal of the verb dictionary whose pattern matches ("suggested X
@@ -2036,6 +2108,12 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     kept = before;
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
+        if (consequence(w, before, c)) {
+            tracef(w, "  \"%s\" tells what the attack before it did: no "
+                      "event of its own",
+                   tlower(w, c->verb_first));
+            continue;
+        }
         int32_t gov = unreal_governor(w, before, c);
         if (gov >= 0) {
             tracef(w, "  \"%s\" is what \"%s\" asks, alleges or denies: no "
