@@ -1519,30 +1519,26 @@ static void make_events(bede_worker *w, const np_actors *src,
     }
 }
 
-/* Tokens of the clause that a verb's patterns and default target may use:
- * [lo, hi) = the clause, cut before a nested clause that starts after the
- * verb: any but an infinitival one, or, when wide, only a clause with a
- * verb and subject of its own (reported, coordinate or adverbial). */
-static void verb_window(bede_worker *w, int32_t clause, uint32_t v1, bool wide,
-                        uint32_t *lo, uint32_t *hi) {
-    uint32_t base = 0;
-    (void)base;
-    if (clause < 0 || (uint32_t)clause >= w->s->clause_count) {
-        *lo = 0;
-        *hi = w->s->token_count;
-        return;
-    }
-    const bede_clause *c = &w->cl[clause];
-    *lo = c->first;
-    *hi = c->last;
+/* The end of what a verb may read after it in its clause: the clause, cut
+ * where a nested clause with a verb and subject of its own starts after the
+ * verb — a coordinate or adverbial one, and, unless `reported`, reported
+ * content. Relative and participial clauses describing the object and
+ * infinitival ones the verb governs stay in. */
+static uint32_t verb_reach(const bede_worker *w, int32_t clause, uint32_t v1,
+                           bool reported) {
+    if (clause < 0 || (uint32_t)clause >= w->s->clause_count)
+        return w->s->token_count;
+    uint32_t hi = w->cl[clause].last;
     for (uint32_t k = 0; k < w->s->clause_count; k++) {
         const bede_clause *o = &w->cl[k];
-        if (o->parent != clause || o->kind == BEDE_CLAUSE_INFINITIVAL) continue;
-        if (wide && (o->kind == BEDE_CLAUSE_RELATIVE ||
-                     o->kind == BEDE_CLAUSE_PARTICIPIAL))
+        if (o->parent != clause || o->kind == BEDE_CLAUSE_INFINITIVAL ||
+            o->kind == BEDE_CLAUSE_RELATIVE ||
+            o->kind == BEDE_CLAUSE_PARTICIPIAL ||
+            (reported && o->kind == BEDE_CLAUSE_COMPLEMENT))
             continue;
-        if (o->first >= v1 && o->first < *hi) *hi = o->first;
+        if (o->first >= v1 && o->first < hi) hi = o->first;
     }
+    return hi;
 }
 
 /* First actor NP after token `from` within [from, hi), not excluded. */
@@ -1619,6 +1615,10 @@ static bool mutual_code(const char *code) {
     return false;
 }
 
+static bool say_verb(const bede_worker *w, uint32_t h) {
+    return str_in_list(SAY_LEMMAS, tlemma(w, h));
+}
+
 /* Codes one verb (or, nominal, one noun) at sentence tokens [v0, v1). */
 static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       uint32_t v0, uint32_t v1, const bede_phrase *vp,
@@ -1629,7 +1629,18 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     const dict_block *b = e->block == NONE ? NULL : &d->blocks.v[e->block];
     char buf[256];
     uint32_t lo, hi;
-    verb_window(w, clause, v1, true, &lo, &hi);
+    /* patterns read into reported content too ("demanded that Hamas
+     * release ..."); the default target stays in the clause */
+    uint32_t phi = verb_reach(w, clause, v1, !say_verb(w, v0));
+    hi = verb_reach(w, clause, v1, false);
+    if (nominal) {
+        /* a noun's patterns read its own phrase, up to the next verb */
+        for (uint32_t p = 0; p < w->s->phrase_count; p++)
+            if (w->ph[p].kind == BEDE_PHRASE_VP && w->ph[p].first >= v1 &&
+                w->ph[p].first < phi)
+                phi = w->ph[p].first;
+        if (phi < hi) hi = phi;
+    }
     /* words before the verb may be anywhere earlier in the sentence
      * ("indicated it would act"); a noun's patterns look right only */
     lo = nominal ? v0 : 0;
@@ -1658,7 +1669,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 uint32_t f = w->ph[w->cl[w->cl[clause].parent].verb].first;
                 if (f < w->neg_lo) w->neg_lo = f;
             }
-            bool ok = match_pattern(w, pat, v0, v1, lo, hi, psubj, &m);
+            bool ok = match_pattern(w, pat, v0, v1, lo, phi, psubj, &m);
             if (w->trace && ok)
                 tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
                        dstr(w, pat->text), dstr(w, pat->code),
@@ -1675,6 +1686,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
              rule = e->nphrases ? d->phrases.v[e->first_phrase].text : NONE;
     uint32_t flags = nominal ? BEDE_EVF_NOMINAL : 0;
     if (best) {
+        /* a pattern that read on into reported content takes its target
+         * there too ("carried out air strikes in Syria" under a misread
+         * clause boundary) */
+        if (bm.reach > hi) hi = phi;
         /* words of a later verb that the pattern read ("agreed to meet",
          * "pledged to provide support") are not events of their own */
         for (uint32_t t = v1; t < bm.reach && t < w->s->token_count; t++)
@@ -2014,9 +2029,6 @@ static bool try_modal(bede_worker *w, uint32_t t, const bede_phrase *vp) {
     return true;
 }
 
-static bool say_verb(const bede_worker *w, uint32_t h) {
-    return str_in_list(SAY_LEMMAS, tlemma(w, h));
-}
 
 /* ------------------------------------------------------------ sentences */
 
