@@ -797,6 +797,23 @@ static uint32_t adopt_actors(bede_worker *w, uint32_t q, uint32_t from,
     return first;
 }
 
+/* The actor mention that opens coordination NP p when it names a bare
+ * state ("Danish" in "Danish media and government"), or NULL. */
+static const mention *leading_state(const bede_worker *w, uint32_t p) {
+    uint32_t first = w->ph[p].first;
+    if (w->toks[first].tag == BEDE_TAG_DT && first + 1 < w->ph[p].last)
+        first++; /* "the Danish media and government" */
+    uint32_t at = w->s->first_token + first;
+    for (size_t i = 0; i < w->mentions.n; i++) {
+        const mention *m = &w->mentions.v[i];
+        if (m->first < at) continue;
+        if (m->first > at) break;
+        const char *code = match_code(w->c->dict, m->entry, m->code);
+        return !m->agent && !m->blocked && code && is_state(code) ? m : NULL;
+    }
+    return NULL;
+}
+
 /* The NP of the "of" phrase after a quantity NP p ("tens of thousands of
  * protesters"), or -1. */
 static int32_t counted_np(const bede_worker *w, uint32_t p) {
@@ -911,7 +928,18 @@ static void resolve_np(bede_worker *w, uint32_t p) {
          * shares the PP after the last member ("lawmakers and officials in
          * Fornost") */
         int32_t q = owner_pp_np(w, p);
-        if (q < 0 && (ph->flags & BEDE_PHF_CONJUNCT) && ph->attach >= 0) {
+        const mention *lead =
+            (ph->flags & BEDE_PHF_CONJUNCT) && ph->attach >= 0
+                ? leading_state(w, (uint32_t)ph->attach)
+                : NULL;
+        if (lead && lead->first < base + ph->first) {
+            /* "Danish media and government": the state before a
+             * coordination of roles is each role's */
+            push_mention(w, lead, agent, base + ph->first, base + ph->last,
+                         limit);
+            q = -1;
+        } else if (q < 0 && (ph->flags & BEDE_PHF_CONJUNCT) &&
+                   ph->attach >= 0) {
             const bede_phrase *co = &w->ph[ph->attach];
             for (uint32_t k = p + 1; k < w->s->phrase_count && q < 0; k++) {
                 const bede_phrase *o = &w->ph[k];
