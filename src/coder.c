@@ -1550,8 +1550,9 @@ static void make_events(bede_worker *w, const np_actors *src,
 /* The end of what a verb may read after it in its clause: the clause, cut
  * where a nested clause with a verb and subject of its own starts after the
  * verb — a coordinate or adverbial one, and, unless `reported`, reported
- * content. Relative and participial clauses describing the object and
- * infinitival ones the verb governs stay in. */
+ * content and "of V-ing" ("accused X of attacking"). Relative and
+ * participial clauses describing the object and infinitival ones the verb
+ * governs stay in. */
 static uint32_t verb_reach(const bede_worker *w, int32_t clause, uint32_t v1,
                            bool reported) {
     if (clause < 0 || (uint32_t)clause >= w->s->clause_count)
@@ -1559,10 +1560,13 @@ static uint32_t verb_reach(const bede_worker *w, int32_t clause, uint32_t v1,
     uint32_t hi = w->cl[clause].last;
     for (uint32_t k = 0; k < w->s->clause_count; k++) {
         const bede_clause *o = &w->cl[k];
+        bool of_ing = o->kind == BEDE_CLAUSE_ADVERBIAL &&
+                      (!strcmp(tlower(w, o->first), "of") ||
+                       !strcmp(tlower(w, o->first), "for"));
         if (o->parent != clause || o->kind == BEDE_CLAUSE_INFINITIVAL ||
             o->kind == BEDE_CLAUSE_RELATIVE ||
             o->kind == BEDE_CLAUSE_PARTICIPIAL ||
-            (reported && o->kind == BEDE_CLAUSE_COMPLEMENT))
+            (reported && (o->kind == BEDE_CLAUSE_COMPLEMENT || of_ing)))
             continue;
         if (o->first >= v1 && o->first < hi) hi = o->first;
     }
@@ -1996,8 +2000,13 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
     int32_t k = c->clause;
     for (int depth = 0; k >= 0 && depth < 16; depth++) {
         const bede_clause *cl = &w->cl[k];
+        /* reported or infinitival content, or "of/for V-ing" after an
+         * accusation ("accused Israel of targeting hospitals") */
+        bool of_ing = cl->kind == BEDE_CLAUSE_ADVERBIAL &&
+                      (!strcmp(tlower(w, cl->first), "of") ||
+                       !strcmp(tlower(w, cl->first), "for"));
         if (cl->kind != BEDE_CLAUSE_COMPLEMENT &&
-            cl->kind != BEDE_CLAUSE_INFINITIVAL)
+            cl->kind != BEDE_CLAUSE_INFINITIVAL && !of_ing)
             return -1;
         int32_t parent = cl->parent;
         for (size_t j = from; j < w->cands.n; j++) {
