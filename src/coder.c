@@ -888,12 +888,14 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     if (agent && !role_of_head(w, agent, ph)) agent = NULL;
     /* the possessor right before it */
     uint32_t pfirst = ph->first;
+    int32_t poss = -1;
     for (uint32_t q = 0; q < p; q++) {
         const bede_phrase *o = &w->ph[q];
         if ((o->flags & BEDE_PHF_POSSESSOR) && o->attach == (int32_t)p &&
             o->kind == BEDE_PHRASE_NP) {
             mentions_in(w, o->first, o->last, pact, &npact, &pagent);
             pfirst = o->first;
+            poss = (int32_t)q;
         }
     }
     const mention *g = agent ? agent : pagent;
@@ -912,6 +914,10 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     } else if (npact) {
         push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
                      base + ph->last, limit);
+    } else if (!agent && pagent && poss >= 0) {
+        /* "the government's decision": the possessor's actor, found as
+         * the possessor would be (its role and guessed state) */
+        first = adopt_actors(w, (uint32_t)poss, base + ph->first, NULL);
     } else if (!agent && counted_np(w, p) >= 0) {
         /* "tens of thousands of protesters", "dozens of Israeli soldiers":
          * the counted are the actors */
@@ -1863,8 +1869,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 /* the first actor after the verb, also in a clause that
                  * describes the object: "cordoned off the roads leading
                  * into Mordor" */
-                int32_t p = first_actor_after(w, v1, hi, subj,
-                                              src && src->n > 1);
+                /* "in X" is where, not whom, for a compound source and
+                 * for protests ("staged a protest in Kabul") */
+                int32_t p = first_actor_after(
+                    w, v1, hi, subj,
+                    (src && src->n > 1) || !strncmp(code, "14", 2));
                 if (p >= 0) {
                     tgt = np_of(w, p);
                     tgt_np = p;
