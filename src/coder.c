@@ -1923,10 +1923,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     if (tgt && src->n > 1 && tgt->n == 1) {
         /* "Israel and Egypt signed ... gas to Egypt": a target that is one
          * of the sources is the other source */
-        const char *t = pstr(w, w->actors.v[tgt->first].code);
-        for (uint32_t i = 0; i < src->n && tgt; i++)
-            if (same_actor(pstr(w, w->actors.v[src->first + i].code), t))
+        const actor *ta = &w->actors.v[tgt->first];
+        const char *t = pstr(w, ta->code);
+        for (uint32_t i = 0; i < src->n && tgt; i++) {
+            const char *sc = pstr(w, w->actors.v[src->first + i].code);
+            /* a role whose state was guessed counts as that state's:
+             * "Armenia and Azerbaijan exchanged prisoners of war" */
+            if (same_actor(sc, t) || (ta->guessed && !strncmp(sc, t, 3)))
                 tgt = NULL;
+        }
     }
     if (!tgt && src->n > 1 && mutual_code(code)) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
