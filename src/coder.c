@@ -44,6 +44,7 @@
 #include <string.h>
 
 enum {
+    TOPIC = 2,                     /* see bede_worker.covered */
     MAX_ACTORS = 8,
     MAX_MATCHES = 8,
     MAX_PATTERN_STEPS = 4096,
@@ -126,7 +127,9 @@ struct bede_worker {
     struct { seen_actor *v; size_t n, cap; } seen;
     struct { cand *v; size_t n, cap; } cands;
     struct { cand *v; size_t n, cap; } story_events; /* one-a-day */
-    struct { uint8_t *v; size_t n, cap; } covered; /* per sentence token */
+    /* per sentence token: 1 read by an earlier verb (no verb or noun event
+     * here), TOPIC after a verb that made an event (no noun event here) */
+    struct { uint8_t *v; size_t n, cap; } covered;
     /* word ids of each doc token (lower-case form, lemma) and the sorted
      * ids present in the sentence, for fast matching */
     struct { uint32_t *v; size_t n, cap; } ids_lower, ids_lemma, present,
@@ -1840,6 +1843,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                    span_text(w, v0, v1, buf, sizeof buf));
             return;
         }
+        if (!tgt && best && src) {
+            /* a noun whose pattern matched takes the first actor after it
+             * in its own phrase's reach ("act on a resolution with Libya") */
+            int32_t p = first_actor_after(w, v1, hi, np, false);
+            if (p >= 0) tgt = np_of(w, p);
+        }
     } else {
         int32_t subj = clause_subject(w, clause);
         if (best && clause >= 0 && bm.start < w->cl[clause].first) {
@@ -1965,8 +1974,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         /* "condemned Israel's strikes on Lebanon": the strikes are what is
          * condemned here, not an event of this story */
         const bede_phrase *t = &w->ph[tgt_np];
-        for (uint32_t k = t->first; k < t->last; k++) w->covered.v[k] = 1;
+        for (uint32_t k = t->first; k < t->last; k++) w->covered.v[k] |= 1;
     }
+    if (!nominal)
+        /* nouns after a verb that made an event are its topic ("protested
+         * over the prime minister's remarks"), not events of their own */
+        for (uint32_t k = v1; k < hi && k < w->s->token_count; k++)
+            w->covered.v[k] |= TOPIC;
     make_events(w, src, tgt, code, v0, v1, rule_file, rule_line, rule, flags);
 }
 
@@ -2124,8 +2138,8 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     /* verbs, clause by clause; nominal events from NP heads */
     for (uint32_t p = 0; p < s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
-        if ((ph->kind == BEDE_PHRASE_VP || ph->kind == BEDE_PHRASE_NP) &&
-            w->covered.v[ph->head]) {
+        if ((ph->kind == BEDE_PHRASE_VP && (w->covered.v[ph->head] & 1)) ||
+            (ph->kind == BEDE_PHRASE_NP && w->covered.v[ph->head])) {
             tracef(w, "  \"%s\": an earlier verb acts on it or its pattern read it",
                    tlower(w, ph->head));
             continue;
