@@ -1700,6 +1700,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         for (uint32_t k = 0; k < b->npatterns; k++) {
             const dict_pattern *pat = &d->patterns.v[b->first_pattern + k];
             if (!pattern_possible(w, pat)) continue;
+            /* PETRARCH-2's "+++" patterns mark phrasings too complex for it;
+             * bede codes them by its other patterns */
+            const char *pc = dstr(w, pat->code);
+            if (!strcmp(pc, "+++") || !strcmp(pc, "@COMPLEX")) continue;
             pmatch m;
             w->neg_lo = vp ? vp->first : v0;
             if (vp && clause >= 0 &&
@@ -1995,6 +1999,21 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
     if (n <= 0) return 0;
     uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[0].entry);
     const dict_entry *e = &d->entries.v[ge];
+    if (nominal && m[0].last - base > h + 1) {
+        /* a compound verb form read from a noun ("Gondor wire tapped the
+         * links": "wire +tapped") is a verb when its last word is one */
+        uint32_t t = m[0].last - base - 1;
+        if (is_verb_tag(w->toks[t].tag)) {
+            nominal = false;
+            np = -1;
+            for (uint32_t p = 0; p < w->s->phrase_count; p++)
+                if (w->ph[p].kind == BEDE_PHRASE_VP && w->ph[p].first <= t &&
+                    t < w->ph[p].last) {
+                    vp = &w->ph[p];
+                    clause = vp->clause;
+                }
+        }
+    }
     char buf[256];
     tracef(w, "  %s \"%s\": %s entry %s:%u%s%s", nominal ? "noun" : "verb",
            span_text(w, h, m[0].last - base, buf, sizeof buf),
