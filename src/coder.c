@@ -1792,7 +1792,14 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     /* roles */
     const np_actors *src = NULL, *tgt = NULL;
     np_actors moved_tgt = {0, 0, 0};
-    bool passive = vp && (vp->flags & BEDE_PHF_PASSIVE);
+    /* "Rebuked by Eriador, Osgiliath ...": a past participle heading a
+     * participial clause is passive too */
+    bool passive =
+        vp && ((vp->flags & BEDE_PHF_PASSIVE) ||
+               (clause >= 0 &&
+                w->cl[clause].kind == BEDE_CLAUSE_PARTICIPIAL &&
+                vp->first == vp->head &&
+                w->toks[vp->head].tag == BEDE_TAG_VBN));
     if (best && bm.comp >= 0) {
         const np_actors *c = np_of(w, bm.comp);
         /* every ordered pair of the compound's members */
