@@ -938,7 +938,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
          * Fornost") */
         int32_t q = owner_pp_np(w, p);
         const mention *lead =
-            (ph->flags & BEDE_PHF_CONJUNCT) && ph->attach >= 0
+            q < 0 && (ph->flags & BEDE_PHF_CONJUNCT) && ph->attach >= 0
                 ? leading_state(w, (uint32_t)ph->attach)
                 : NULL;
         if (lead && lead->first < base + ph->first) {
@@ -2075,6 +2075,20 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
     return -1;
 }
 
+/* Is c's verb in a clause of time that tells what came before the news
+ * ("five years after crowds burned down its embassy", "after leaving
+ * Eriador")? */
+static bool background(const bede_worker *w, const cand *c) {
+    static const char *const before[] = {"after", "since", "following",
+                                         "before", "until", NULL};
+    for (int32_t k = c->clause, depth = 0; k >= 0 && depth < 16;
+         k = w->cl[k].parent, depth++)
+        if (w->cl[k].kind == BEDE_CLAUSE_ADVERBIAL &&
+            str_in_list(before, tlower(w, w->cl[k].first)))
+            return true;
+    return false;
+}
+
 static bool violent(const char *code) {
     return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
            !strncmp(code, "20", 2);
@@ -2211,6 +2225,12 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     kept = before;
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
+        if (background(w, c)) {
+            tracef(w, "  \"%s\" is the background of the news (\"after\", "
+                      "\"since\" ...): no event of its own",
+                   tlower(w, c->verb_first));
+            continue;
+        }
         if (consequence(w, before, c)) {
             tracef(w, "  \"%s\" tells what the attack before it did: no "
                       "event of its own",
