@@ -1082,18 +1082,28 @@ static void remember(bede_worker *w) {
                 subject = true;
         seen_actor s;
         s.a = w->actors.v[r->first];
-        /* "the council" refers back to "the Security Council" only when
-         * the head word is part of a name or role ("Israeli raid" named
-         * Israel, not the raid) */
+        /* what "the council" or "the strikes" refers back to: an NP whose
+         * head is part of a name or role ("the Security Council") or an
+         * event noun ("U.S. strikes") */
         s.head = NONE;
         uint32_t head_tok = w->s->first_token + ph->head;
+        bool named = false, event_noun = false;
         for (size_t i = 0; i < w->mentions.n; i++) {
             const mention *m = &w->mentions.v[i];
-            if (!m->blocked && m->first <= head_tok && head_tok < m->last) {
-                const char *head = tlower(w, ph->head);
-                s.head = pool_code(w, head, strlen(head));
-                break;
-            }
+            if (!m->blocked && m->first <= head_tok && head_tok < m->last)
+                named = true;
+        }
+        /* "U.S. strikes" ... "denounced the strikes": an NP headed by an
+         * event noun is what a later "the strikes" refers to */
+        bede_dict_match vm[2];
+        if (!named && is_noun_tag(w->toks[ph->head].tag) &&
+            match(w, BEDE_DICT_VERBS, head_tok, w->s->first_token +
+                                                    w->s->token_count,
+                  vm, 2) > 0)
+            event_noun = true;
+        if (named || event_noun) {
+            const char *head = tlower(w, ph->head);
+            s.head = pool_code(w, head, strlen(head));
         }
         s.agent = NONE;
         char agent[4];
