@@ -1029,6 +1029,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     } else if (agent_code && w->context != NONE) {
         a.code = compose(w, pstr(w, w->context), agent_code);
         a.how = BEDE_ACTOR_CONTEXT;
+        a.guessed = 1;
     } else if (agent_code && sentence_state_except(w, NULL, state)) {
         /* "Pakistani troops killed 12 militants in North Waziristan": an
          * agent alone belongs to the state the sentence is about */
@@ -1153,8 +1154,8 @@ static int32_t actor_np_at(bede_worker *w, uint32_t i) {
 }
 
 /* For each token, the (at most two) NPs, not conjuncts, that start there or
- * whose first word after a leading determiner it is; and the preposition
- * of a PP whose NP starts there. */
+ * whose first word after a leading determiner it is; and the PP whose NP
+ * starts there. */
 static int index_starts(bede_worker *w) {
     uint32_t n = w->s->token_count;
     if (vec_reserve((void **)&w->np_start.v, &w->np_start.cap, 2 * (size_t)n + 2,
@@ -1167,7 +1168,7 @@ static int index_starts(bede_worker *w) {
     for (uint32_t p = 0; p < w->s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
         if (ph->kind == BEDE_PHRASE_PP && ph->first + 1 < n)
-            w->pp_prep.v[ph->first + 1] = (int32_t)ph->first;
+            w->pp_prep.v[ph->first + 1] = (int32_t)p;
         if (ph->kind != BEDE_PHRASE_NP || (ph->flags & BEDE_PHF_CONJUNCT))
             continue;
         uint32_t at[2] = {ph->first, UINT32_MAX};
@@ -1604,7 +1605,8 @@ static const char *const LOCATIVE[] = {
  * "Xi arrived in Moscow" is a visit to Russia). */
 static bool in_locative_pp(bede_worker *w, uint32_t i, bool in_too) {
     if (i >= w->s->token_count || w->pp_prep.v[i] < 0) return false;
-    const char *prep = tlower(w, (uint32_t)w->pp_prep.v[i]);
+    const bede_phrase *pp = &w->ph[w->pp_prep.v[i]];
+    const char *prep = tlower(w, pp->first);
     return str_in_list(LOCATIVE, prep) || (in_too && !strcmp(prep, "in"));
 }
 
@@ -1949,6 +1951,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       "source's state",
                    other);
         }
+    }
+    if (tgt && tgt->n == 1 && say_verb(w, v0) &&
+        (w->actors.v[tgt->first].guessed ||
+         w->actors.v[tgt->first].agent_file != NONE) &&
+        strstr(pstr(w, w->actors.v[tgt->first].code), "MED")) {
+        /* "told reporters": the press a statement is made to is not its
+         * target */
+        tracef(w, "    \"%s\": an audience whose state is only guessed is "
+                  "no target",
+               span_text(w, v0, v1, buf, sizeof buf));
+        tgt = NULL;
     }
     if (tgt && src->n > 1 && tgt->n == 1) {
         /* "Israel and Egypt signed ... gas to Egypt": a target that is one
