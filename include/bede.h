@@ -513,6 +513,10 @@ typedef struct bede_coder_options {
                              "---GOV", "~" TABARI's "~GOV" (borrowed: it
                              must outlive the coder); default NULL: the
                              dateline's or the sentence's state */
+    int statements;       /* a verb of saying gives its own event even
+                             when what it reports was coded, as PETRARCH-2
+                             does; default 0 ("Iran said it condemned X" is
+                             one event, IRN 111 X) */
     int intents;          /* a cooperative act in the future tense ("will
                              send aid") is CAMEO's intent to do it (03x);
                              default 1 (TABARI and PETRARCH-2 keep the act's

@@ -2230,7 +2230,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
         bool drop = false;
-        if (say_verb(w, c->verb_first))
+        if (!w->c->opts.statements && say_verb(w, c->verb_first))
             for (size_t j = before; j < w->cands.n && !drop; j++)
                 drop = j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED);
         if (drop) {

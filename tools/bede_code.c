@@ -1149,6 +1149,7 @@ static int make_coders(validation *v, int petrarch) {
         o.require_target = rt;
         o.intents = 0; /* the peers code "will restore" as restoring */
         o.unknown_state = petrarch ? "---" : "~"; /* "---GOV", "~GOV" */
+        o.statements = petrarch; /* PETRARCH-2 codes "X said" as well */
         v->coder[rt] = bede_coder_new(v->dict, &o, &err);
         if (v->coder[rt]) v->worker[rt] = bede_worker_new(v->coder[rt], &err);
         if (!v->coder[rt] || !v->worker[rt]) {
