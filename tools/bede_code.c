@@ -70,6 +70,8 @@ static void code_usage(FILE *f) {
         "                       in a story\n"
         "  --no-intents         code \"will send aid\" as sending aid, not as\n"
         "                       the intent to (03x), as TABARI and PETRARCH-2\n"
+        "  --statements         a verb of saying keeps its own event even when\n"
+        "                       what it reports is coded, as PETRARCH-2\n"
         "  -j, --threads N      code with N threads (output keeps input "
         "order)\n"
         "  -o, --output FILE    write events to FILE (default stdout)\n"
@@ -673,6 +675,8 @@ int bede_code_main(int argc, char **argv) {
             r.copts.one_a_day = 1;
         } else if (strcmp(a, "--no-intents") == 0) {
             r.copts.intents = 0;
+        } else if (strcmp(a, "--statements") == 0) {
+            r.copts.statements = 1;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             r.quiet = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
