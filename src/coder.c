@@ -1372,18 +1372,51 @@ static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined) {
     return false;
 }
 
+static bool bwd(pmatch *m, int32_t k, uint32_t i);
+
+/* Backward over an alternative group "{ a | b c | d }" closing at element
+ * `close`: each alternative followed (leftwards) by the elements before the
+ * group is tried as one sequence ("HAS { NOT | DECLINED } *"). */
+static bool bwd_alternatives(pmatch *m, int32_t close, uint32_t i) {
+    int32_t open = close, depth = 0;
+    for (; open >= 0; open--) {
+        if (m->el[open].type == PAT_ALT_CLOSE) depth++;
+        if (m->el[open].type == PAT_ALT_OPEN && --depth == 0) break;
+    }
+    if (open < 0) return bwd(m, close - 1, i);
+    const dict_elem *saved = m->el;
+    dict_elem seq[64];
+    bool ok = false;
+    for (int32_t start = open + 1, k = open + 1; k <= close && !ok; k++) {
+        if (saved[k].type != PAT_ALT_OR && k != close) continue;
+        /* elements [0, open) then the alternative [start, k) */
+        int32_t n = open + (k - start);
+        if (n <= 0 || n > (int32_t)(sizeof seq / sizeof *seq)) {
+            start = k + 1;
+            continue;
+        }
+        memcpy(seq, saved, (size_t)open * sizeof *seq);
+        memcpy(seq + open, saved + start, (size_t)(k - start) * sizeof *seq);
+        m->el = seq;
+        ok = bwd(m, n - 1, i);
+        m->el = saved;
+        start = k + 1;
+    }
+    return ok;
+}
+
 /* Backward: elements [0, k) right to left ending before token i. */
 static bool bwd(pmatch *m, int32_t k, uint32_t i) {
     if (++m->steps > MAX_PATTERN_STEPS) return false;
     while (k >= 0 && (m->el[k].type == PAT_NP_OPEN ||
                       m->el[k].type == PAT_NP_CLOSE ||
                       m->el[k].type == PAT_PP_OPEN ||
-                      m->el[k].type == PAT_PP_CLOSE ||
-                      m->el[k].type == PAT_ALT_OPEN ||
-                      m->el[k].type == PAT_ALT_OR ||
-                      m->el[k].type == PAT_ALT_CLOSE))
+                      m->el[k].type == PAT_PP_CLOSE))
         k--;
     if (k < 0) return true;
+    if (m->el[k].type == PAT_ALT_CLOSE) return bwd_alternatives(m, k, i);
+    if (m->el[k].type == PAT_ALT_OPEN || m->el[k].type == PAT_ALT_OR)
+        return bwd(m, k - 1, i); /* unbalanced: ignore the bracket */
     const dict_elem *e = &m->el[k];
     bool joined = e->joined;
     for (uint32_t j = i; j-- > m->lo;) {
