@@ -1342,23 +1342,24 @@ static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined) {
         m->tgt = -1;
     }
     if (m->el[k].type == PAT_ALT_OPEN) {
-        /* { a | b c | d } rest: try each alternative followed by rest */
+        /* { a | b c | d } rest: each alternative followed by the rest, as
+         * one sequence */
         uint32_t close = alt_end(m, k, n);
+        const dict_elem *saved = m->el;
+        dict_elem seq[64];
         uint32_t start = k + 1;
         for (uint32_t a = k + 1; a < close; a++) {
-            const dict_elem *e = &m->el[a];
-            if (e->type != PAT_ALT_OR && e->type != PAT_ALT_CLOSE) continue;
-            /* alternative [start, a) then [close, n) */
-            for (uint32_t j = i; j < m->hi; j++) {
-                pmatch save = *m;
-                if (start < a && fwd_one(m, start, a, j)) {
-                    /* matched alternative; continue with the rest from
-                     * where it ended: approximate by rematching rest from
-                     * the next token after the alternative's last word */
-                    if (fwd(m, close, n, j + (a - start), false)) return true;
-                }
-                *m = save;
-                if (joined) break;
+            if (saved[a].type != PAT_ALT_OR && saved[a].type != PAT_ALT_CLOSE)
+                continue;
+            uint32_t len = (a - start), rest = n - close;
+            if (k + len + rest <= sizeof seq / sizeof *seq && len) {
+                memcpy(seq, saved, k * sizeof *seq);
+                memcpy(seq + k, saved + start, len * sizeof *seq);
+                memcpy(seq + k + len, saved + close, rest * sizeof *seq);
+                m->el = seq;
+                bool ok = fwd(m, k, k + len + rest, i, joined);
+                m->el = saved;
+                if (ok) return true;
             }
             start = a + 1;
         }
