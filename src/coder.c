@@ -1134,6 +1134,7 @@ typedef struct {
     uint32_t reach; /* end of the last token the pattern used */
     uint32_t start; /* first token the pattern used before the verb */
     uint32_t neg_lo; /* first token of the verb's group */
+    bool bwd_verb;   /* a word matched before `*` is a verb */
     int32_t passive_subject; /* a passive verb's subject NP, or -1 */
 } pmatch;
 
@@ -1267,6 +1268,8 @@ static bool bwd_take(pmatch *m, int32_t k, uint32_t j, uint32_t end) {
     if (isnot) m->has_not = true;
     if (bwd(m, k - 1, j)) {
         if (j < m->start) m->start = j;
+        for (uint32_t t = j; t < end; t++)
+            if (is_verb_tag(m->w->toks[t].tag)) m->bwd_verb = true;
         return true;
     }
     m->words--;
@@ -1729,8 +1732,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         if (phi < hi) hi = phi;
     }
     /* words before the verb may be anywhere earlier in the sentence
-     * ("indicated it would act"); a noun's patterns look right only */
-    lo = nominal ? v0 : 0;
+     * ("indicated it would act"); before a noun, within its clause ("have
+     * postponed their meeting", "raised its voice") */
+    lo = nominal && clause >= 0 ? w->cl[clause].first : 0;
 
     int32_t psubj = vp && (vp->flags & BEDE_PHF_PASSIVE)
                         ? clause_subject(w, clause)
@@ -1894,6 +1898,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         if (!src) {
             int32_t by = by_agent(w, v1, hi);
             if (by >= 0) src = np_of(w, by);
+        }
+        if (!src && best && bm.bwd_verb && clause >= 0) {
+            /* a pattern that reads the verb that governs the noun ("have
+             * postponed their meeting", "raised its voice"): that verb's
+             * subject */
+            src = np_of(w, clause_subject(w, clause));
+            if (bm.comp >= 0 && src && src->n > 1) src = NULL; /* `%` */
         }
         if (!tgt && !best && !(src && src->n > 1)) {
             tracef(w, "    \"%s\": a noun without a pattern, no event",
