@@ -16,7 +16,6 @@
 typedef struct {
     bede_dict *d;
     dict_lines *r;
-    const char *name;
     uint32_t file;
     bede_error *err;
     char_vec text;  /* the logical line (continuations joined) */
@@ -64,7 +63,7 @@ static int bnext(breader *b) {
         if (!blank_line(s, n)) break;
     }
     if (is_blank(s[0]))
-        return bede_fail(b->err, BEDE_ERR_SYNTAX, b->name, b->r->line, 1, 0,
+        return bede_fail(b->err, BEDE_ERR_SYNTAX, b->r->name, b->r->line, 1, 0,
                          "a continuation line (starting with a blank) with "
                          "nothing to continue");
     b->line = b->r->line;
@@ -87,13 +86,13 @@ static int bnext(breader *b) {
 }
 
 static dict_loc bat(const breader *b, size_t off) {
-    return (dict_loc){b->name, b->line,
+    return (dict_loc){b->r->name, b->line,
                       off < b->cols.n ? b->cols.v[off] : (uint32_t)off + 1};
 }
 
 #define BERR(off, ...)                                                         \
-    bede_fail(b->err, BEDE_ERR_SYNTAX, b->name, b->line, bat(b, off).column,   \
-              0, __VA_ARGS__)
+    bede_fail(b->err, BEDE_ERR_SYNTAX, b->r->name, b->line,                    \
+              bat(b, off).column, 0, __VA_ARGS__)
 
 /* The offset of ` = ` (the last one when last), or n. */
 static size_t find_eq(const char *s, size_t n, bool last) {
@@ -311,7 +310,6 @@ int dict_read_bede(bede_dict *d, dict_lines *r, uint32_t file, int kind,
     memset(&b, 0, sizeof b);
     b.d = d;
     b.r = r;
-    b.name = r->name;
     b.file = file;
     b.err = err;
     if (kind == BEDE_DICT_SYNSETS) kind = BEDE_DICT_VERBS;

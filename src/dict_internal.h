@@ -295,6 +295,12 @@ BEDE_HIDDEN int dict_lines_open(dict_lines *r, const char *name,
 BEDE_HIDDEN bool dict_lines_next(dict_lines *r, const char **s, size_t *n);
 BEDE_HIDDEN void dict_lines_close(dict_lines *r);
 
+/* Fails at column col of the current line of a reader rd (any struct with
+ * `bede_error *err` and `dict_lines *r`). */
+#define DICT_FAIL(rd, status, col, ...)                                        \
+    bede_fail((rd)->err, (status), (rd)->r->name, (rd)->r->line, (col), 0,     \
+              __VA_ARGS__)
+
 /* Small text helpers for the readers. */
 static inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
 BEDE_HIDDEN void trim(const char **s, size_t *n);

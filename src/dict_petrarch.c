@@ -216,7 +216,6 @@ static size_t strip_comments(const char *s, size_t n, char *buf,
 typedef struct {
     bede_dict *d;
     dict_lines *r;
-    const char *name;
     uint32_t file;
     bede_error *err;
     char *line; /* current line, comments blanked */
@@ -247,7 +246,7 @@ static bool next_line(reader *rd, bool semicolon) {
 }
 
 static dict_loc at(const reader *rd, size_t col0) {
-    return (dict_loc){rd->name, rd->r->line, (uint32_t)col0 + 1};
+    return (dict_loc){rd->r->name, rd->r->line, (uint32_t)col0 + 1};
 }
 
 /* Copies phrase s[0..n) with `_` as blanks and a final `_` dropped. */
@@ -274,8 +273,7 @@ static int read_actors(reader *rd) {
         while (k < n && is_blank(s[k])) k++;
         if (k > 0 && s[k] == '[') { /* date restriction line */
             if (!open)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "code line before any actor");
             int rc = dict_read_codes(d, s + k, n - k, at(rd, k), 0, rd->err);
             if (rc < 0) return rc;
@@ -283,15 +281,14 @@ static int read_actors(reader *rd) {
         }
         bool syn = s[k] == '+';
         if (syn && !open)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)k + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                              "synonym '+' before any actor");
         size_t ps = k + (syn ? 1 : 0);
         const char *br = memchr(s + ps, '[', n - ps);
         size_t pe = br ? (size_t)(br - s) : n;
         if (pe - ps >= sizeof ph)
-            return bede_fail(rd->err, BEDE_ERR_LIMIT, rd->name, rd->r->line,
-                             (uint32_t)ps + 1, 0, "phrase too long");
+            return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)ps + 1,
+                             "phrase too long");
         if (!syn) {
             int rc = dict_begin_entry(d, BEDE_DICT_ACTORS, rd->file,
                                       rd->r->line);
@@ -368,12 +365,10 @@ static int read_agents(reader *rd) {
         if (s[k] == '!' && eq) { /* !NAME! = A, B, C */
             const char *e = memchr(s + k + 1, '!', n - k - 1);
             if (!e || e > eq || e - (s + k) + 1 >= 64)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "expected !NAME! = A, B, ...");
             if (nsets == 8)
-                return bede_fail(rd->err, BEDE_ERR_LIMIT, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)k + 1,
                                  "more than 8 substitution sets");
             subst_set *ss = &sets[nsets++];
             size_t nn = (size_t)(e - (s + k)) + 1;
@@ -388,8 +383,7 @@ static int read_agents(reader *rd) {
                 size_t tn = (size_t)(c - p);
                 trim(&t, &tn);
                 if (!tn || tn >= 64 || ss->n == 16)
-                    return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                     rd->r->line, (uint32_t)(p - s) + 1, 0,
+                    return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(p - s) + 1,
                                      "expected a word in the substitution "
                                      "set (at most 16)");
                 memcpy(ss->items[ss->n], t, tn);
@@ -410,8 +404,7 @@ static int read_agents(reader *rd) {
         const char *ob = memchr(s, '{', pe);
         const char *cb = ob ? memchr(ob, '}', pe - (size_t)(ob - s)) : NULL;
         if (ob && !cb)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)(ob - s) + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(ob - s) + 1,
                              "'{' without its '}'");
         size_t phe = ob ? (size_t)(ob - s) : pe;
         int rc = dict_begin_entry(d, BEDE_DICT_AGENTS, rd->file, rd->r->line);
@@ -420,8 +413,7 @@ static int read_agents(reader *rd) {
         rc = dict_read_codes(d, br, n - pe, at(rd, pe), 1, rd->err);
         if (rc < 0) return rc;
         if (rc != 1)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)pe + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)pe + 1,
                              "expected one agent code");
         /* the phrase, with a substitution set expanded */
         const char *p = s + k;
@@ -436,8 +428,7 @@ static int read_agents(reader *rd) {
                     memcmp(sets[q].name, m1, (size_t)(m2 - m1) + 1) == 0)
                     which = q;
             if (which < 0)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)(m1 - s) + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(m1 - s) + 1,
                                  "substitution set '%.*s' is not defined",
                                  m2 ? (int)(m2 - m1) + 1 : 1, m1);
             for (int q = 0; q < sets[which].n; q++) {
@@ -445,8 +436,7 @@ static int read_agents(reader *rd) {
                 size_t a = (size_t)(m1 - p), it = strlen(sets[which].items[q]);
                 size_t rest = pn - a - (size_t)(m2 - m1) - 1;
                 if (a + it + rest >= sizeof ph)
-                    return bede_fail(rd->err, BEDE_ERR_LIMIT, rd->name,
-                                     rd->r->line, (uint32_t)k + 1, 0,
+                    return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)k + 1,
                                      "phrase too long");
                 memcpy(ph, p, a);
                 memcpy(ph + a, sets[which].items[q], it);
@@ -459,8 +449,7 @@ static int read_agents(reader *rd) {
             char ph[1100];
             size_t o = 0;
             if (pn >= 500)
-                return bede_fail(rd->err, BEDE_ERR_LIMIT, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)k + 1,
                                  "phrase too long");
             for (size_t i = 0; i < pn; i++) {
                 if (is_blank(p[i])) {
@@ -496,12 +485,12 @@ static int read_discards(reader *rd) {
         size_t pn = n - k;
         trim(&p, &pn);
         if (!pn)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)k + 1, 0, "expected a phrase");
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
+                             "expected a phrase");
         char ph[1100];
         if (pn >= sizeof ph - 2)
-            return bede_fail(rd->err, BEDE_ERR_LIMIT, rd->name, rd->r->line,
-                             (uint32_t)k + 1, 0, "phrase too long");
+            return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)k + 1,
+                             "phrase too long");
         bool final;
         size_t o = underscores(p, pn, ph, &final);
         if (!final) ph[o++] = '*'; /* not ending in `_`: a stem */
@@ -590,15 +579,13 @@ static int read_issues(reader *rd) {
             }
             const char *c = strstr(t, "CATEGORY=\"");
             if (strncmp(t, "<ISSUE", 6) != 0 || !c || t[tn - 1] != '>')
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "expected <ISSUE CATEGORY=\"...\"> or "
                                  "</ISSUE>");
             c += 10;
             const char *q = memchr(c, '"', (size_t)(t + tn - c));
             if (!q)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)(c - s) + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(c - s) + 1,
                                  "category without its closing '\"'");
             category = dict_intern(d, c, (size_t)(q - c));
             if (category == NONE) return BEDE_ERR_NOMEM;
@@ -639,15 +626,14 @@ static int read_issues(reader *rd) {
             while (i < pe && !is_blank(s[i])) i++;
             if (i == b) break;
             if (nw == 32 || i - b >= 128)
-                return bede_fail(rd->err, BEDE_ERR_LIMIT, rd->name,
-                                 rd->r->line, (uint32_t)b + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)b + 1,
                                  "issue phrase too long");
             memcpy(words[nw], s + b, i - b);
             words[nw++][i - b] = '\0';
         }
         if (!nw)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)k + 1, 0, "expected a phrase");
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
+                             "expected a phrase");
         char acc[1100];
         rc = issue_variants(rd, words, nw, 0, acc, 0, at(rd, k));
         if (rc < 0) return rc;
@@ -764,27 +750,24 @@ static int split_code(reader *rd, const char *s, size_t n, size_t *pe,
     *pe = n;
     if (!br) {
         if (required)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)(s + n - rd->line) + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX,
+                             (uint32_t)(s + n - rd->line) + 1,
                              "expected a code '[CODE]'");
         return 0;
     }
     const char *close = memchr(br, ']', n - (size_t)(br - s));
     if (!close)
-        return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                         (uint32_t)(br - rd->line) + 1, 0,
+        return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(br - rd->line) + 1,
                          "'[' without its ']'");
     for (const char *t = close + 1; t < s + n; t++)
         if (!is_blank(*t))
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)(t - rd->line) + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(t - rd->line) + 1,
                              "unexpected '%c' after the code", *t);
     *code = br + 1;
     *cn = (size_t)(close - br - 1);
     trim(code, cn);
     if (!dict_code_ok(*code, *cn))
-        return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                         (uint32_t)(br - rd->line) + 2, 0,
+        return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(br - rd->line) + 2,
                          "'%.*s' is not an event code", (int)*cn, *code);
     *pe = (size_t)(br - s);
     return 0;
@@ -807,8 +790,7 @@ static int read_verbs(reader *rd) {
             synset_plural = t[e - 1] != '_';
             size_t nn = synset_plural ? e : e - 1;
             if (nn < 2)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "expected a synonym set name after '&'");
             int rc = dict_begin_named(d, BEDE_DICT_SYNSETS, t, nn, rd->file,
                                       rd->r->line);
@@ -866,8 +848,7 @@ static int read_verbs(reader *rd) {
         }
         /* a verb: FORM {IRREGULAR FORMS} [CODE] */
         if (!d->blocks.n)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)k + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                              "verb before any '--- NAME [CODE] ---' block");
         size_t pe;
         const char *code;
@@ -877,8 +858,8 @@ static int read_verbs(reader *rd) {
         const char *ob = memchr(s, '{', pe);
         const char *cb = ob ? memchr(ob, '}', pe - (size_t)(ob - s)) : NULL;
         if (ob && !cb)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)(ob - s) + 1, 0, "'{' without its '}'");
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(ob - s) + 1,
+                             "'{' without its '}'");
         size_t ve = ob ? (size_t)(ob - s) : pe;
         const char *v = s + k;
         size_t vn = ve - k;
@@ -905,7 +886,6 @@ int dict_read_petrarch(bede_dict *d, dict_lines *r, uint32_t file, int kind,
     memset(&rd, 0, sizeof rd);
     rd.d = d;
     rd.r = r;
-    rd.name = r->name;
     rd.file = file;
     rd.err = err;
     int rc;

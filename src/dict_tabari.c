@@ -19,7 +19,6 @@
 typedef struct {
     bede_dict *d;
     dict_lines *r;
-    const char *name;
     uint32_t file;
     bede_error *err;
     const char *s; /* current line without comment */
@@ -58,7 +57,7 @@ static bool tnext(treader *rd, bool options) {
 }
 
 static dict_loc tat(const treader *rd, size_t col0) {
-    return (dict_loc){rd->name, rd->r->line, (uint32_t)col0 + 1};
+    return (dict_loc){rd->r->name, rd->r->line, (uint32_t)col0 + 1};
 }
 
 /* TABARI phrase p[0..n) -> bede phrase syntax in out: `_` joins words
@@ -153,8 +152,7 @@ static int read_tactors(treader *rd, int kind) {
                 }
             }
             if (!ok)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  section ? "expected </%s>"
                                          : "expected <NOUN> or <ADJECTIVE>",
                                  section);
@@ -163,8 +161,7 @@ static int read_tactors(treader *rd, int kind) {
         }
         if (k > 0 && s[k] == '[') {
             if (!open)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "code line before any actor");
             int rc = dict_read_codes(d, s + k, n - k, tat(rd, k),
                                      kind == BEDE_DICT_AGENTS, rd->err);
@@ -173,15 +170,13 @@ static int read_tactors(treader *rd, int kind) {
         }
         bool syn = s[k] == '+';
         if (syn && (!open || section))
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)k + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                              "synonym '+' before any actor");
         size_t ps = k + (syn ? 1 : 0);
         const char *br = memchr(s + ps, '[', n - ps);
         size_t pe = br ? (size_t)(br - s) : n;
         if (section && br)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)pe + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)pe + 1,
                              "words of <%s> have no codes", section);
         if (!syn) {
             int rc = dict_begin_entry(d, kind, rd->file, rd->r->line);
@@ -203,18 +198,16 @@ static int read_tactors(treader *rd, int kind) {
                                  kind == BEDE_DICT_AGENTS, rd->err);
             if (rc < 0) return rc;
             if (rc == 0 && kind == BEDE_DICT_AGENTS)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)pe + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)pe + 1,
                                  "expected an agent code");
         } else if (kind == BEDE_DICT_AGENTS) {
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)n + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)n + 1,
                              "expected an agent code '[~CODE]'");
         }
     }
     if (section)
-        return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line, 1, 0,
-                         "<%s> is not closed by </%s>", section, section);
+        return DICT_FAIL(rd, BEDE_ERR_SYNTAX, 1, "<%s> is not closed by </%s>",
+                         section, section);
     return entries;
 }
 
@@ -237,12 +230,11 @@ static int tsplit_code(treader *rd, size_t from, size_t *pe, const char **code,
     if (!br) return 0;
     const char *close = memchr(br, ']', n - (size_t)(br - s));
     if (!close)
-        return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                         (uint32_t)(br - s) + 1, 0, "'[' without its ']'");
+        return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(br - s) + 1,
+                         "'[' without its ']'");
     for (const char *t = close + 1; t < s + n; t++)
         if (!is_blank(*t))
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)(t - s) + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(t - s) + 1,
                              "unexpected '%c' after the code", *t);
     *code = br + 1;
     *cn = (size_t)(close - br - 1);
@@ -252,8 +244,7 @@ static int tsplit_code(treader *rd, size_t from, size_t *pe, const char **code,
         *cn = 3;
     }
     if (!dict_code_ok(*code, *cn))
-        return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                         (uint32_t)(br - s) + 2, 0,
+        return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(br - s) + 2,
                          "'%.*s' is not an event code", (int)*cn, *code);
     *pe = (size_t)(br - s);
     return 0;
@@ -284,8 +275,7 @@ static int read_tverbs(treader *rd) {
             if (tn == 10 && memcmp(t, "</SYNSETS>", 10) == 0 && section == 1)
                 section = 0, ok = true;
             if (!ok)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "expected <SYNSETS>, </SYNSETS>, <TIME> or "
                                  "</TIME>");
             verb_open = synset_open = false;
@@ -296,8 +286,7 @@ static int read_tverbs(treader *rd) {
                 size_t e = 1;
                 while (e < tn && !is_blank(t[e])) e++;
                 if (e < 2)
-                    return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                     rd->r->line, (uint32_t)k + 1, 0,
+                    return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                      "expected a synonym set name after '&'");
                 int rc = dict_begin_named(d, BEDE_DICT_SYNSETS, t, e,
                                           rd->file, rd->r->line);
@@ -307,8 +296,7 @@ static int read_tverbs(treader *rd) {
                 continue;
             }
             if (t[0] != '+' || !synset_open)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "expected '&NAME' or '+phrase' in "
                                  "<SYNSETS>");
             /* a member naming other sets: expand them */
@@ -324,15 +312,15 @@ static int read_tverbs(treader *rd) {
                     if (syn != NONE) break;
                 }
                 if (syn == NONE)
-                    return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                     rd->r->line, (uint32_t)(amp - s) + 1, 0,
+                    return DICT_FAIL(rd, BEDE_ERR_SYNTAX,
+                                     (uint32_t)(amp - s) + 1,
                                      "synonym set '%.*s' is not defined "
                                      "before here",
                                      (int)(e - (size_t)(amp - s)), amp);
                 /* the set being defined would double with each such line */
                 if (syn == d->entries.n - 1)
-                    return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                     rd->r->line, (uint32_t)(amp - s) + 1, 0,
+                    return DICT_FAIL(rd, BEDE_ERR_SYNTAX,
+                                     (uint32_t)(amp - s) + 1,
                                      "synonym set '%.*s' refers to itself",
                                      (int)(q - (size_t)(amp - s)), amp);
                 const dict_entry *se = &d->entries.v[syn];
@@ -351,8 +339,7 @@ static int read_tverbs(treader *rd) {
                                       (int)pn, pre, pn ? " " : "", mt,
                                       rn ? " " : "", (int)rn, rest);
                     if (bn < 0 || (size_t)bn >= sizeof buf)
-                        return bede_fail(rd->err, BEDE_ERR_LIMIT, rd->name,
-                                         rd->r->line, (uint32_t)k + 1, 0,
+                        return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)k + 1,
                                          "synonym set phrase too long");
                     int rc = dict_add_phrase(d, buf, (size_t)bn,
                                              tat(rd, k + 1), 0, rd->err);
@@ -367,12 +354,10 @@ static int read_tverbs(treader *rd) {
         if (t[0] == '{') { /* irregular forms of the verb above */
             const char *cb = memchr(t, '}', tn);
             if (!cb)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "'{' without its '}'");
             if (!verb_open)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "verb forms '{...}' before any verb");
             const char *q = t + 1;
             int forms = 0;
@@ -389,8 +374,7 @@ static int read_tverbs(treader *rd) {
                 q = e;
             }
             if (!forms)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "no verb forms inside '{...}'");
             continue;
         }
@@ -402,12 +386,10 @@ static int read_tverbs(treader *rd) {
         if (t[0] == '-' && (tn == 1 || is_blank(t[1]) || t[1] == '_' ||
                             t[1] == '*')) { /* pattern */
             if (!code)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)n + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)n + 1,
                                  "expected a code '[CODE]' after the pattern");
             if (!verb_open && section != 2)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)k + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                                  "pattern before any verb");
             rc = dict_add_pattern(d, t + 1, pe - k - 1, code, cn,
                                   tat(rd, k + 1), BEDE_DICT_FORMAT_TABARI,
@@ -417,8 +399,7 @@ static int read_tverbs(treader *rd) {
         }
         /* a verb root (its own block), or a <TIME> phrase */
         if (!code)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)n + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)n + 1,
                              "expected a code '[CODE]' after the verb");
         if (section != 2) {
             const char *v = s + k;
@@ -438,8 +419,7 @@ static int read_tverbs(treader *rd) {
         verb_open = true;
     }
     if (section)
-        return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line, 1, 0,
-                         "<%s> is not closed",
+        return DICT_FAIL(rd, BEDE_ERR_SYNTAX, 1, "<%s> is not closed",
                          section == 1 ? "SYNSETS" : "TIME");
     return entries;
 }
@@ -468,8 +448,7 @@ static int read_toptions(treader *rd) {
                 which = (int)q;
         }
         if (which < 0)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name, rd->r->line,
-                             (uint32_t)k + 1, 0,
+            return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)k + 1,
                              "expected an options command (SET:, LABEL:, "
                              "COMPLEX:, OUTPUT:, DEFAULT:, ...)");
         const char *v = colon + 1;
@@ -483,8 +462,7 @@ static int read_toptions(treader *rd) {
         if (which == 1) { /* LABEL: code=text */
             const char *eq = memchr(v, '=', vn);
             if (!eq)
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)(v - s) + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(v - s) + 1,
                                  "expected LABEL: CODE=text");
             const char *c = v;
             size_t cn = (size_t)(eq - v);
@@ -494,8 +472,7 @@ static int read_toptions(treader *rd) {
             ln = (size_t)(v + vn - l);
             trim(&l, &ln);
             if (!dict_code_ok(c, cn))
-                return bede_fail(rd->err, BEDE_ERR_SYNTAX, rd->name,
-                                 rd->r->line, (uint32_t)(c - s) + 1, 0,
+                return DICT_FAIL(rd, BEDE_ERR_SYNTAX, (uint32_t)(c - s) + 1,
                                  "'%.*s' is not a code", (int)cn, c);
             e->name = dict_intern(rd->d, c, cn);
             e->text = dict_intern(rd->d, l, ln);
@@ -518,7 +495,6 @@ int dict_read_tabari(bede_dict *d, dict_lines *r, uint32_t file, int kind,
     memset(&rd, 0, sizeof rd);
     rd.d = d;
     rd.r = r;
-    rd.name = r->name;
     rd.file = file;
     rd.err = err;
     switch (kind) {
