@@ -123,6 +123,44 @@ static int add_tphrase(treader *rd, const char *p, size_t n, size_t col0,
                            tat(rd, col0 + (size_t)(t - p)), verb, rd->err);
 }
 
+static bool is_word_byte(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* An actor or agent phrase. TABARI reads a hyphen in the text as a blank,
+ * so its dictionaries write "al-Assad" as AL_ASSAD: besides the words
+ * joined, such a phrase also matches them written as one hyphenated word
+ * ("al-Assad") or with the underscore itself ("Dol_Amroth"). */
+static int add_tactor_phrase(treader *rd, const char *p, size_t n,
+                             size_t col0) {
+    int rc = add_tphrase(rd, p, n, col0, false);
+    bool joins = false;
+    for (size_t i = 1; i + 1 < n && !joins; i++)
+        joins = p[i] == '_' && is_word_byte(p[i - 1]) &&
+                is_word_byte(p[i + 1]);
+    if (rc < 0 || !joins || n >= 1024) return rc;
+    static const char with[2] = {'-', '\x01'};
+    for (int v = 0; v < 2 && rc >= 0; v++) {
+        char q[1024];
+        for (size_t i = 0; i < n; i++)
+            q[i] = i > 0 && i + 1 < n && p[i] == '_' &&
+                           is_word_byte(p[i - 1]) && is_word_byte(p[i + 1])
+                       ? with[v]
+                       : p[i];
+        char out[2048];
+        const char *t = q;
+        size_t tn = n;
+        trim(&t, &tn);
+        size_t o = tabari_phrase(t, tn, out, sizeof out, false);
+        for (size_t i = 0; i < o; i++)
+            if (out[i] == '\x01') out[i] = '_';
+        rc = dict_add_phrase(rd->d, out, o, tat(rd, col0 + (size_t)(t - q)),
+                             0, rd->err);
+    }
+    return rc;
+}
+
 /* ------------------------------------------------------------ actors */
 
 static int read_tactors(treader *rd, int kind) {
@@ -191,7 +229,7 @@ static int read_tactors(treader *rd, int kind) {
                     return BEDE_ERR_NOMEM;
             }
         }
-        int rc = add_tphrase(rd, s + ps, pe - ps, ps, false);
+        int rc = add_tactor_phrase(rd, s + ps, pe - ps, ps);
         if (rc < 0) return rc;
         if (br) {
             rc = dict_read_codes(d, br, n - pe, tat(rd, pe),
