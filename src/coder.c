@@ -1661,14 +1661,48 @@ static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
 }
 
 /* The NP of a "by" phrase after the verb (passive agent). */
-static int32_t by_agent(bede_worker *w, uint32_t from, uint32_t hi) {
+static int32_t by_agent(bede_worker *w, uint32_t from, uint32_t hi,
+                        bool from_too) {
     for (uint32_t p = 0; p < w->s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
         if (ph->kind != BEDE_PHRASE_PP || ph->first < from || ph->first >= hi)
             continue;
-        if (strcmp(tlower(w, ph->first), "by") != 0) continue;
+        const char *prep = tlower(w, ph->first);
+        if (strcmp(prep, "by") != 0 &&
+            !(from_too && strcmp(prep, "from") == 0))
+            continue;
         int32_t np = actor_np_at(w, ph->first + 1);
         if (np >= 0) return np;
+    }
+    return -1;
+}
+
+/* A noun in a PP right after a verb of being ("Iran is in talks with the
+ * US", "Russia remains at war with Ukraine", "Gaza was under attack"):
+ * returns the clause's subject NP, or -1; *undergoes is set when the
+ * subject is what the event happens to ("under attack", "under fire"). */
+static const char *const BEING[] = {"be", "remain", "stay", "keep", NULL};
+static const char *const BEING_PREPS[] = {"in", "at", "into", "under", NULL};
+
+static int32_t being_subject(bede_worker *w, int32_t np, int32_t clause,
+                             bool *undergoes) {
+    *undergoes = false;
+    if (np < 0 || clause < 0) return -1;
+    const bede_phrase *n = &w->ph[np];
+    for (uint32_t p = 1; p < w->s->phrase_count; p++) {
+        const bede_phrase *pp = &w->ph[p], *vp = &w->ph[p - 1];
+        if (pp->kind != BEDE_PHRASE_PP || pp->first >= n->first ||
+            pp->last < n->last)
+            continue;
+        if (n->first != pp->first + 1 || n->det >= 0)
+            return -1; /* a state, not a thing: "in talks", not "in a deal" */
+        if (!str_in_list(BEING_PREPS, tlower(w, pp->first)) ||
+            vp->kind != BEDE_PHRASE_VP || vp->last != pp->first ||
+            !str_in_list(BEING, tlemma(w, vp->head)) ||
+            w->cl[clause].verb != (int32_t)(p - 1))
+            return -1;
+        *undergoes = strcmp(tlower(w, pp->first), "under") == 0;
+        return clause_subject(w, clause);
     }
     return -1;
 }
@@ -1895,8 +1929,16 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 }
             }
         }
+        bool undergoes = false;
+        int32_t being = src ? -1 : being_subject(w, np, clause, &undergoes);
+        if (being >= 0 && !undergoes) {
+            src = np_of(w, being);
+        } else if (being >= 0 && !tgt) {
+            tgt = np_of(w, being);
+            tgt_np = being;
+        }
         if (!src) {
-            int32_t by = by_agent(w, v1, hi);
+            int32_t by = by_agent(w, v1, hi, undergoes);
             if (by >= 0) src = np_of(w, by);
         }
         if (!src && best && bm.bwd_verb && clause >= 0) {
@@ -1929,7 +1971,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         }
         if (passive) {
             if (!src) {
-                int32_t by = by_agent(w, v1, hi);
+                int32_t by = by_agent(w, v1, hi, false);
                 if (by >= 0) src = np_of(w, by);
             }
             if (!tgt && subj >= 0) tgt = np_of(w, subj);
