@@ -75,6 +75,8 @@ typedef struct {
     uint32_t first, last;
     uint8_t agent;    /* an agent, not an actor */
     uint8_t blocked;  /* a null code: no actor here */
+    uint8_t prefixed; /* after "anti-" (1) or "pro-" (2): what the phrase
+                         is against or for, not its actor */
     uint32_t entry;   /* global entry index */
     int32_t code;     /* code index within the entry */
 } mention;
@@ -83,6 +85,8 @@ typedef struct {
 typedef struct {
     uint32_t first, n;
     uint8_t done;
+    uint8_t against; /* named after "anti-": what the NP is against
+                        ("anti-Israel protests"), not who acts */
 } np_actors;
 
 /* An actor seen earlier in the story, for coreference. */
@@ -537,6 +541,11 @@ static int collect_mentions(bede_worker *w) {
             i++;
             continue;
         }
+        m.prefixed = 0;
+        if (m.first > base) {
+            const char *prev = tlower(w, m.first - 1 - base);
+            m.prefixed = !strcmp(prev, "anti-") ? 1 : !strcmp(prev, "pro-") ? 2 : 0;
+        }
         if (VEC_PUSH(w->mentions, m)) return BEDE_ERR_NOMEM;
         if (w->trace) {
             char buf[256];
@@ -600,7 +609,8 @@ static void mentions_in(bede_worker *w, uint32_t a, uint32_t b,
     uint32_t base = w->s->first_token;
     for (size_t i = 0; i < w->mentions.n; i++) {
         const mention *m = &w->mentions.v[i];
-        if (m->first < base + a || m->first >= base + b || m->blocked)
+        if (m->first < base + a || m->first >= base + b || m->blocked ||
+            m->prefixed == 2)
             continue;
         if (m->agent) {
             *agent = m; /* the last agent is the head's */
@@ -713,7 +723,7 @@ static bool sentence_state_except(const bede_worker *w, const char *code,
     const bede_dict *d = w->c->dict;
     for (size_t i = 0; i < w->mentions.n; i++) {
         const mention *m = &w->mentions.v[i];
-        if (m->agent || m->blocked) continue;
+        if (m->agent || m->blocked || m->prefixed) continue;
         const char *c = match_code(d, m->entry, m->code);
         if (!c || strlen(c) < 3 || (code && !strncmp(c, code, 3)) ||
             !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) ||
@@ -888,7 +898,8 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     mentions_in(w, ph->first, ph->last, act, &nact, &agent);
     /* a role word that only modifies the head ("military cooperation",
      * "police vehicle") is not the NP's role */
-    if (agent && !role_of_head(w, agent, ph)) agent = NULL;
+    if (agent && agent->prefixed != 1 && !role_of_head(w, agent, ph))
+        agent = NULL;
     /* the possessor right before it */
     uint32_t pfirst = ph->first;
     int32_t poss = -1;
@@ -961,9 +972,13 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         if (q >= 0)
             first = adopt_actors(w, (uint32_t)q, base + ph->first, agent);
     }
+    bool anti = nact ? true : agent && agent->prefixed == 1;
+    for (size_t i = 0; i < nact; i++)
+        if (act[i]->prefixed != 1) anti = false;
     out = &w->nps.v[p];
     out->first = first;
     out->n = (uint32_t)(w->actors.n - first);
+    out->against = anti && out->n;
     if (out->n || !w->c->opts.coreference) return;
 
     /* no named actor: a pronoun, a description or an agent alone */
@@ -1047,6 +1062,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     push_actor(w, &a);
     out = &w->nps.v[p];
     out->n = 1;
+    out->against = anti;
     tracef(w, "  \"%s\" refers to %s (%s)",
            span_text(w, ph->first, ph->last, buf, sizeof buf),
            pstr(w, a.code),
@@ -1875,7 +1891,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
 
     /* roles */
     const np_actors *src = NULL, *tgt = NULL;
-    np_actors moved_tgt = {0, 0, 0};
+    np_actors moved_tgt = {0, 0, 0, 0};
     /* "Rebuked by Eriador, Osgiliath ...": a past participle heading a
      * participial clause is passive too */
     bool passive =
@@ -1891,8 +1907,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             for (uint32_t i = 0; i < c->n; i++)
                 for (uint32_t j = 0; j < c->n; j++) {
                     if (i == j) continue;
-                    np_actors one = {c->first + i, 1, 1};
-                    np_actors two = {c->first + j, 1, 1};
+                    np_actors one = {c->first + i, 1, 1, 0};
+                    np_actors two = {c->first + j, 1, 1, 0};
                     make_events(w, &one, &two, code, v0, v1, rule_file,
                                 rule_line, rule, flags);
                 }
@@ -1910,7 +1926,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          * else the subject of the clause whose object this NP is */
         if (!src) {
             const np_actors *own = np_of(w, np);
-            if (own) src = own;
+            if (own && own->against) {
+                /* "anti-Israel protests": whom they are against */
+                if (!tgt) tgt = own;
+            } else if (own) {
+                src = own;
+            }
         }
         if (!src && clause >= 0) {
             /* "Israel carried out airstrikes on Gaza": the subject of a
@@ -1998,6 +2019,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     tgt_np = p;
                 }
             }
+
             if (!tgt && clause >= 0) {
                 /* "Arnor believes Dagolath can cope": the subject of the
                  * reported content is the target */
@@ -2071,8 +2093,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         for (uint32_t i = 0; i < src->n; i++)
             for (uint32_t j = 0; j < src->n; j++) {
                 if (i == j) continue;
-                np_actors one = {src->first + i, 1, 1};
-                np_actors two = {src->first + j, 1, 1};
+                np_actors one = {src->first + i, 1, 1, 0};
+                np_actors two = {src->first + j, 1, 1, 0};
                 make_events(w, &one, &two, code, v0, v1, rule_file, rule_line,
                             rule, flags | BEDE_EVF_COMPOUND);
             }

@@ -14,6 +14,7 @@
 #include "internal.h"
 
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 typedef struct scanner {
@@ -196,6 +197,17 @@ static size_t scan_initialism(const scanner *sc, size_t i) {
     return count >= 2 ? j - i : 0;
 }
 
+/* Is [i, j) "anti" or "pro" (any case)? */
+static bool is_prefix_word(const scanner *sc, size_t i, size_t j) {
+    static const char *const prefixes[] = {"anti", "pro"};
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+        size_t n = strlen(prefixes[k]);
+        if (j - i == n && strncasecmp((const char *)sc->s + i, prefixes[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Scans a word/number run starting at i: letters, digits, marks, joined by
  * hyphens between alphanumerics, apostrophes between letters, and inside
  * numbers by ",ddd", ".d", ":dd" and "/d". Stops before anything else. */
@@ -213,6 +225,13 @@ static size_t scan_word(const scanner *sc, size_t i, bool *has_at) {
         int32_t prev = cp_at(sc, j - 1); /* ASCII-safe for connectors below */
         size_t n2;
         int32_t next = at(sc, j + n, &n2);
+        if (cp == '-' && is_prefix_word(sc, i, j) &&
+            (is_alnum(next) || next == ' ')) {
+            /* "anti-Israel protests", "pro-government militias": the
+             * prefix is a word of its own, so the name after it is read
+             * as a name */
+            return j + n - i;
+        }
         if (cp == '-' && is_alnum(next)) {
             j += n;
             continue;

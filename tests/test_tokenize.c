@@ -75,8 +75,14 @@ static void t_numbers(void) {
 }
 
 static void t_words_urls_tags(void) {
+    /* "anti-" and "pro-" are words of their own, the name after them
+     * too; other hyphenated words stay whole */
     CHECK_STR(joined("al-Qaeda and pro-Russian forces"),
-              "al-Qaeda and pro-Russian forces");
+              "al-Qaeda and pro- Russian forces");
+    CHECK_STR(joined("anti-Israel protests, an anti- Gondor parade"),
+              "anti- Israel protests , an anti- Gondor parade");
+    CHECK_STR(joined("antiwar, Pro-EU, pros-and-cons"),
+              "antiwar , Pro- EU , pros-and-cons");
     CHECK_STR(joined("see https://www.un.org/press/en. Then"),
               "see https://www.un.org/press/en . Then");
     CHECK_STR(joined("(www.gov.uk)"), "( www.gov.uk )");
