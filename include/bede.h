@@ -504,7 +504,12 @@ typedef struct bede_coder_options {
                              Gaza"); default 1 */
     int coreference;      /* resolve pronouns and descriptions to actors
                              named earlier in the story; default 1 */
-    int require_target;   /* drop events without a target actor; default 1 */
+    int require_target;   /* events without a target actor: 1 drops them
+                             all (TABARI's and PETRARCH-2's convention);
+                             2 keeps them only from a verb of a main
+                             clause ("Japan declined to comment"), never
+                             from a noun or from what is reported, urged
+                             or threatened; 0 keeps them all; default 2 */
     int one_a_day;        /* within a story, keep one event per (date,
                              source, target, code); default 0 */
     const char *unknown_state; /* when set, a role whose state no phrase

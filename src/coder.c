@@ -165,7 +165,7 @@ void bede_coder_default_options(bede_coder_options *opts) {
     memset(opts, 0, sizeof *opts);
     opts->nominal = 1;
     opts->coreference = 1;
-    opts->require_target = 1;
+    opts->require_target = 2;
     opts->intents = 1;
 }
 
@@ -2100,7 +2100,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
         return;
     }
-    if (!tgt && (w->c->opts.require_target || !strncmp(code, "010", 3))) {
+    bool main_clause =
+        clause < 0 || w->cl[clause].kind == BEDE_CLAUSE_MAIN ||
+        w->cl[clause].kind == BEDE_CLAUSE_COORDINATE;
+    if (!tgt && (w->c->opts.require_target == 1 ||
+                 (w->c->opts.require_target == 2 && (!main_clause || nominal)) ||
+                 !strncmp(code, "010", 3))) {
         /* "X said" alone is not an event */
         tracef(w, "    \"%s\" = %s: no target actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
