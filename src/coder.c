@@ -1759,6 +1759,35 @@ static bool say_verb(const bede_worker *w, uint32_t h) {
     return str_in_list(SAY_LEMMAS, tlemma(w, h));
 }
 
+/* "Brazil's president said Brazil would support ...": a speaker who
+ * holds a role of the state named as the reported act's subject speaks for
+ * it; src (one actor, a bare state) becomes the speaker's actor. */
+static const np_actors *speaker_for_state(bede_worker *w,
+                                          const np_actors *src,
+                                          int32_t clause) {
+    const char *sc = pstr(w, w->actors.v[src->first].code);
+    if (strlen(sc) != 3 || !is_state(sc)) return src;
+    int32_t c = clause;
+    for (int depth = 0; c >= 0 && depth < 16; depth++, c = w->cl[c].parent) {
+        if (w->cl[c].kind != BEDE_CLAUSE_COMPLEMENT) continue;
+        int32_t p = w->cl[c].parent;
+        int32_t subj = p >= 0 ? clause_subject(w, p) : -1;
+        /* not an attribution after the fact ("..., officials said") */
+        if (subj < 0 || w->ph[subj].first > w->cl[c].first ||
+            w->cl[p].verb < 0 || !say_verb(w, w->ph[w->cl[p].verb].head))
+            return src;
+        const np_actors *sp = np_of(w, subj);
+        if (!sp || sp->n != 1) return src;
+        const char *spc = pstr(w, w->actors.v[sp->first].code);
+        if (strlen(spc) > 3 && !strncmp(spc, sc, 3) && !strchr(spc, '~')) {
+            tracef(w, "    the speaker (%s) speaks for %s", spc, sc);
+            return sp;
+        }
+        return src;
+    }
+    return src;
+}
+
 /* Codes one verb (or, nominal, one noun) at sentence tokens [v0, v1). */
 static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       uint32_t v0, uint32_t v1, const bede_phrase *vp,
@@ -2038,6 +2067,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                span_text(w, v0, v1, buf, sizeof buf), code);
         return;
     }
+    if (!nominal && src->n == 1 && clause >= 0)
+        src = speaker_for_state(w, src, clause);
     if (tgt && tgt->n == 1 && w->actors.v[tgt->first].guessed &&
         !strncmp(pstr(w, w->actors.v[tgt->first].code),
                  pstr(w, w->actors.v[src->first].code), 3)) {
