@@ -1626,6 +1626,9 @@ static void make_events(bede_worker *w, const np_actors *src,
  * content and "of V-ing" ("accused X of attacking"). Relative and
  * participial clauses describing the object and infinitival ones the verb
  * governs stay in. */
+static const char *const ABOUT_PREPS[] = {"of", "for", "about", "over",
+                                          "on", NULL};
+
 static uint32_t verb_reach(const bede_worker *w, int32_t clause, uint32_t v1,
                            bool reported) {
     if (clause < 0 || (uint32_t)clause >= w->s->clause_count)
@@ -1633,13 +1636,14 @@ static uint32_t verb_reach(const bede_worker *w, int32_t clause, uint32_t v1,
     uint32_t hi = w->cl[clause].last;
     for (uint32_t k = 0; k < w->s->clause_count; k++) {
         const bede_clause *o = &w->cl[k];
+        /* "accused X of targeting", "optimistic about reviving talks
+         * with Y": what the verb is about */
         bool of_ing = o->kind == BEDE_CLAUSE_ADVERBIAL &&
-                      (!strcmp(tlower(w, o->first), "of") ||
-                       !strcmp(tlower(w, o->first), "for"));
+                      str_in_list(ABOUT_PREPS, tlower(w, o->first));
         if (o->parent != clause || o->kind == BEDE_CLAUSE_INFINITIVAL ||
             o->kind == BEDE_CLAUSE_RELATIVE ||
-            o->kind == BEDE_CLAUSE_PARTICIPIAL ||
-            (reported && (o->kind == BEDE_CLAUSE_COMPLEMENT || of_ing)))
+            o->kind == BEDE_CLAUSE_PARTICIPIAL || of_ing ||
+            (reported && o->kind == BEDE_CLAUSE_COMPLEMENT))
             continue;
         if (o->first >= v1 && o->first < hi) hi = o->first;
     }
