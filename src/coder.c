@@ -2325,6 +2325,16 @@ static bool discarded(bede_worker *w, bool *story, uint32_t *which) {
     return false;
 }
 
+/* Is clause c an infinitive that completes a noun ("decision to suspend
+ * talks", "bid to join")? */
+static bool noun_infinitive(const bede_worker *w, int32_t c) {
+    if (c < 0 || w->cl[c].kind != BEDE_CLAUSE_INFINITIVAL ||
+        w->cl[c].first == 0)
+        return false;
+    int tag = w->toks[w->cl[c].first - 1].tag;
+    return tag == BEDE_TAG_NN || tag == BEDE_TAG_NNS;
+}
+
 static int code_sentence(bede_worker *w, uint32_t si) {
     const bede_sentence *s = &bede_doc_sentences(w->doc)[si];
     w->s = s;
@@ -2353,6 +2363,15 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         if ((ph->kind == BEDE_PHRASE_VP && (w->covered.v[ph->head] & 1)) ||
             (ph->kind == BEDE_PHRASE_NP && w->covered.v[ph->head])) {
             tracef(w, "  \"%s\": an earlier verb acts on it or its pattern read it",
+                   tlower(w, ph->head));
+            continue;
+        }
+        if (ph->kind == BEDE_PHRASE_VP && (w->covered.v[ph->head] & TOPIC) &&
+            noun_infinitive(w, ph->clause)) {
+            /* "marched against the government's decision to suspend
+             * talks": the decision's content is the protest's topic */
+            tracef(w, "  \"%s\": what a noun of the event's topic plans, "
+                      "not an event",
                    tlower(w, ph->head));
             continue;
         }
