@@ -922,10 +922,13 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         /* "Chinese and Russian warships": each with the role */
         for (size_t i = 0; i < nact; i++)
             push_mention(w, act[i], g, base + pfirst, base + ph->last, limit);
-    } else if (nact) {
+    } else if (nact && !(npact && main_mention(w, act, nact)->last <=
+                                      base + ph->head)) {
         push_mention(w, main_mention(w, act, nact), g, base + pfirst,
                      base + ph->last, limit);
     } else if (npact) {
+        /* also "Sweden's NATO membership bid": the possessor owns an NP
+         * whose own actor only modifies its head */
         push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
                      base + ph->last, limit);
     } else if (!agent && pagent && poss >= 0) {
@@ -2062,6 +2065,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                         o->first < v1 || o->subject < 0)
                         continue;
                     tgt = np_of(w, o->subject);
+                    if (tgt && src && tgt->n == 1 && src->n == 1 &&
+                        same_actor(pstr(w, w->actors.v[src->first].code),
+                                   pstr(w, w->actors.v[tgt->first].code))) {
+                        /* "Erdogan said Ankara's position on Sweden's bid
+                         * had not changed": the speaker's own state is no
+                         * target; the next actor of the content is */
+                        int32_t p = first_actor_after(w, w->ph[o->subject].last,
+                                                      o->last, o->subject,
+                                                      false);
+                        tgt = p >= 0 ? np_of(w, p) : NULL;
+                    }
                 }
             }
         }
