@@ -477,6 +477,17 @@ static bool more_before_noun(const chunker *c, uint32_t i) {
            (is_noun_tag(nt) || is_adj_tag(nt));
 }
 
+/* "Turkish and Azerbaijani(NNP) special forces": at "and" (j), a
+ * capitalised adjective before it and a name tagged as a noun after it
+ * that modifies what follows are a list of demonyms. */
+static bool demonym_and_name(const chunker *c, uint32_t j) {
+    return j > 0 && is_cc_and(c, j) && is_adj_tag(tag_at(c, j - 1)) &&
+           (c->toks[j - 1].flags & BEDE_TOKF_CAPITALIZED) &&
+           tag_at(c, j + 1) == BEDE_TAG_NNP &&
+           (c->toks[j + 1].flags & BEDE_TOKF_CAPITALIZED) &&
+           (is_adj_tag(tag_at(c, j + 2)) || is_noun_tag(tag_at(c, j + 2)));
+}
+
 /* A base NP from i. */
 static uint32_t take_np(chunker *c, uint32_t i) {
     uint32_t s = i, j = i;
@@ -535,10 +546,16 @@ static uint32_t take_np(chunker *c, uint32_t i) {
             int nt = tag_at(c, j + 1);
             /* "the Israeli(NNP) prime minister", "the Hamas official(JJ)
              * said", "Former(NNP) chief executive" */
+            /* also "Turkish and Azerbaijani(NNP) special forces", "with
+             * Azerbaijani special forces", but not "gave Ukraine military
+             * aid" */
+            int pt = s > 0 ? tag_at(c, s - 1) : -1;
             bool initial_name = last_noun == (int32_t)s && s == j - 1 &&
                                 tag_at(c, s) == BEDE_TAG_NNP &&
-                                (s == 0 || is_quote(c, s - 1)) &&
-                                is_noun_tag(nt);
+                                (s == 0 || is_quote(c, s - 1) ||
+                                 pt == BEDE_TAG_CC || pt == BEDE_TAG_IN ||
+                                 pt == BEDE_TAG_COMMA) &&
+                                is_noun_tag(nt) && !is_temporal_tok(c, j + 1);
             bool demonym =
                 det >= 0 && last_noun == (int32_t)j - 1 &&
                 tag_at(c, j - 1) == BEDE_TAG_NNP && (last_noun == det + 1) &&
@@ -617,6 +634,11 @@ static uint32_t take_np(chunker *c, uint32_t i) {
             j++;
             continue;
         }
+        if (last_noun < 0 && j > s && demonym_and_name(c, j)) {
+            j += 2;
+            any = true;
+            continue;
+        }
         break;
     }
     if (j == s) j = s + 1;
@@ -643,6 +665,8 @@ static uint32_t adj_run_end(const chunker *c, uint32_t i) {
             j++;
         } else if (j > i && is_cc_and(c, j) && is_adj_tag(tag_at(c, j + 1))) {
             j++;
+        } else if (j > i && demonym_and_name(c, j)) {
+            j += 2;
         } else {
             break;
         }

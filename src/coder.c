@@ -919,9 +919,25 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
                      base + ph->last, limit);
     } else if (nact > 1 && coordinated(w, act, nact)) {
-        /* "Chinese and Russian warships": each with the role */
-        for (size_t i = 0; i < nact; i++)
+        /* "Chinese and Russian warships": each with the role; "Philippine
+         * and U.S. marines": a bare state shares the role the last member
+         * names itself (USAMIL) */
+        const char *lc = match_code(d, act[nact - 1]->entry,
+                                    act[nact - 1]->code);
+        char lst[4] = "";
+        if (lc && strlen(lc) > 3) snprintf(lst, sizeof lst, "%.3s", lc);
+        const char *role =
+            !g && lst[0] && is_state(lst) && !strchr(lc, '/') ? lc + 3 : NULL;
+        for (size_t i = 0; i < nact; i++) {
+            size_t from = w->actors.n;
             push_mention(w, act[i], g, base + pfirst, base + ph->last, limit);
+            for (size_t k = from; role && i + 1 < nact && k < w->actors.n;
+                 k++) {
+                const char *c = pstr(w, w->actors.v[k].code);
+                if (strlen(c) == 3 && is_state(c))
+                    w->actors.v[k].code = compose(w, c, role);
+            }
+        }
     } else if (nact && !(npact && main_mention(w, act, nact)->last <=
                                       base + ph->head)) {
         push_mention(w, main_mention(w, act, nact), g, base + pfirst,
