@@ -2081,6 +2081,14 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                         o->first < v1 || o->subject < 0)
                         continue;
                     tgt = np_of(w, o->subject);
+                    if (!tgt) {
+                        /* "optimistic that a meeting between Putin and
+                         * Trump could take place": the content's first
+                         * actor */
+                        int32_t p = first_actor_after(
+                            w, w->ph[o->subject].first, o->last, -1, false);
+                        tgt = p >= 0 ? np_of(w, p) : NULL;
+                    }
                     if (tgt && src && tgt->n == 1 && src->n == 1 &&
                         same_actor(pstr(w, w->actors.v[src->first].code),
                                    pstr(w, w->actors.v[tgt->first].code))) {
