@@ -1782,6 +1782,20 @@ static bool say_verb(const bede_worker *w, uint32_t h) {
     return str_in_list(SAY_LEMMAS, tlemma(w, h));
 }
 
+/* The NP of a "between"/"among" PP right after NP np ("talks between
+ * Russia and Ukraine"), when it names several actors; else -1. */
+static int32_t between_np(bede_worker *w, int32_t np) {
+    if (np < 0 || (uint32_t)np + 1 >= w->s->phrase_count) return -1;
+    const bede_phrase *pp = &w->ph[np + 1];
+    if (pp->kind != BEDE_PHRASE_PP || pp->first != w->ph[np].last ||
+        (strcmp(tlower(w, pp->first), "between") != 0 &&
+         strcmp(tlower(w, pp->first), "among") != 0))
+        return -1;
+    int32_t q = actor_np_at(w, pp->first + 1);
+    const np_actors *a = q >= 0 ? np_of(w, q) : NULL;
+    return a && a->n > 1 ? q : -1;
+}
+
 /* "Brazil's president said Brazil would support ...": a speaker who
  * holds a role of the state named as the reported act's subject speaks for
  * it; src (one actor, a bare state) becomes the speaker's actor. */
@@ -2002,6 +2016,18 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 }
             }
         }
+        /* not what only may happen ("a meeting between Putin and Trump
+         * could take place") */
+        int32_t cv = clause >= 0 ? w->cl[clause].verb : -1;
+        int32_t among = src || !mutual_code(code) ||
+                                (cv >= 0 && (w->ph[cv].flags & BEDE_PHF_MODAL))
+                            ? -1
+                            : between_np(w, np);
+        if (among >= 0) {
+            /* "talks between Russia and Ukraine": each with the other */
+            src = np_of(w, among);
+            tgt = NULL;
+        }
         bool undergoes = false;
         int32_t being = src ? -1 : being_subject(w, np, clause, &undergoes);
         if (being >= 0 && !undergoes) {
@@ -2026,7 +2052,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                    span_text(w, v0, v1, buf, sizeof buf));
             return;
         }
-        if (!tgt && best && src) {
+        if (!tgt && best && src && among < 0) {
             /* a noun whose pattern matched takes the first actor after it
              * in its own phrase's reach ("act on a resolution with Libya") */
             int32_t p = first_actor_after(w, v1, hi, np, false);
@@ -2261,6 +2287,15 @@ static bool unreal_code(const char *code) {
  * content holds c's verb and whose code makes that content unreal, or -1. */
 static int32_t unreal_governor(const bede_worker *w, size_t from,
                                const cand *c) {
+    /* "demanded a ceasefire between Israel and Hamas": a noun after such a
+     * verb in its clause */
+    for (size_t j = from; (c->flags & BEDE_EVF_NOMINAL) && j < w->cands.n;
+         j++) {
+        const cand *g = &w->cands.v[j];
+        if (g->clause == c->clause && g->verb_first < c->verb_first &&
+            !(g->flags & BEDE_EVF_NOMINAL) && unreal_code(pstr(w, g->code)))
+            return (int32_t)j;
+    }
     int32_t k = c->clause;
     for (int depth = 0; k >= 0 && depth < 16; depth++) {
         const bede_clause *cl = &w->cl[k];
@@ -2399,7 +2434,8 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     for (uint32_t p = 0; p < s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
         if ((ph->kind == BEDE_PHRASE_VP && (w->covered.v[ph->head] & 1)) ||
-            (ph->kind == BEDE_PHRASE_NP && w->covered.v[ph->head])) {
+            (ph->kind == BEDE_PHRASE_NP && w->covered.v[ph->head] &&
+             between_np(w, (int32_t)p) < 0)) {
             tracef(w, "  \"%s\": an earlier verb acts on it or its pattern read it",
                    tlower(w, ph->head));
             continue;
