@@ -774,11 +774,21 @@ static int32_t appositive(bede_worker *w, uint32_t p) {
 
 /* Does agent mention g name the role of NP ph: is the head in it, or is it
  * a title before the head's name ("Prime Minister Romendacil")? */
+/* Heads that are the means of a role's own action: "air force planes",
+ * "navy warships", "police vehicles" act for the role. */
+static const char *const ROLE_MEANS[] = {
+    "plane",   "jet",     "aircraft", "warplane", "drone",   "helicopter",
+    "gunship", "ship",    "warship",  "vessel",   "boat",    "submarine",
+    "tank",    "vehicle", "convoy",   "unit",     "patrol",  "artillery",
+    "battery", "fighter", "bomber",   "frigate",  "destroyer", NULL};
+
 static bool role_of_head(const bede_worker *w, const mention *g,
                          const bede_phrase *ph) {
     uint32_t base = w->s->first_token, head = base + ph->head;
     if (g->first <= head && head < g->last) return true;
     if (g->last > head) return false;
+    if (g->last == head && str_in_list(ROLE_MEANS, tlemma(w, ph->head)))
+        return true;
     for (uint32_t t = g->last; t <= head; t++) {
         int tag = w->toks[t - base].tag;
         if (tag != BEDE_TAG_NNP && tag != BEDE_TAG_NNPS) return false;
