@@ -1806,6 +1806,21 @@ static int32_t between_np(bede_worker *w, int32_t np) {
     return a && a->n > 1 ? q : -1;
 }
 
+/* Are all of src's actors civilians of a state (settlers, villagers,
+ * protesters, students, workers): roles without arms of war? */
+static bool unarmed(const bede_worker *w, const np_actors *src) {
+    static const char *const civil[] = {"CVL", "SET", "OPP", "EDU", "LAB",
+                                        "REF", "BUS", "AGR", "HLH", NULL};
+    for (uint32_t i = 0; i < src->n; i++) {
+        const char *c = pstr(w, w->actors.v[src->first + i].code);
+        char role[4];
+        if (strlen(c) != 6) return false;
+        snprintf(role, sizeof role, "%s", c + 3);
+        if (!str_in_list(civil, role)) return false;
+    }
+    return src->n > 0;
+}
+
 /* "Brazil's president said Brazil would support ...": a speaker who
  * holds a role of the state named as the reported act's subject speaks for
  * it; src (one actor, a bare state) becomes the speaker's actor. */
@@ -2147,6 +2162,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     }
     if (!nominal && src->n == 1 && clause >= 0)
         src = speaker_for_state(w, src, clause);
+    if (!strcmp(code, "190") && unarmed(w, src)) {
+        /* "settlers attacked villagers": force by people without arms
+         * of war is an assault */
+        tracef(w, "    \"%s\" = 190 by civilians: an assault, 182",
+               span_text(w, v0, v1, buf, sizeof buf));
+        code = "182";
+    }
     if (tgt && tgt->n == 1 && w->actors.v[tgt->first].guessed &&
         !strncmp(pstr(w, w->actors.v[tgt->first].code),
                  pstr(w, w->actors.v[src->first].code), 3)) {

@@ -126,6 +126,10 @@ BEDE_HIDDEN void tagger_free(tagger *t);
  * bede_tag values. Thread-safe on a shared tagger. */
 BEDE_HIDDEN void tagger_tag(const tagger *t, const char *const *words,
                             const uint32_t *lens, size_t n, uint8_t *tags);
+/* Contextual fixes after tagger_tag ("villagers near(IN) Ramallah"). */
+BEDE_HIDDEN void tagger_correct(const char *const *words,
+                                const uint32_t *lens, size_t n,
+                                uint8_t *tags);
 
 /* For bede-train-tagger, so that training and tagging share one feature
  * extractor: the template names as the model's "templates" line lists them,

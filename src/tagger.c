@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 BEDE_HIDDEN extern const unsigned char bede_tagger_model[];
 BEDE_HIDDEN extern const size_t bede_tagger_model_len;
@@ -774,6 +775,23 @@ void tagger_tag(const tagger *t, const char *const *words,
             tok_info_of(words[i + 3], lens[i + 3], &ring[slot]);
             exact[slot] = hash_bytes(words[i + 3], lens[i + 3]);
         }
+    }
+}
+
+/* Corrections the perceptron gets wrong on news often enough to matter:
+ * "villagers near(VBP) Ramallah" is the preposition after a noun. */
+void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
+                    uint8_t *tags) {
+    for (size_t i = 1; i + 1 < n; i++) {
+        int t = tags[i], p = tags[i - 1], x = tags[i + 1];
+        if (lens[i] == 4 && strncasecmp(words[i], "near", 4) == 0 &&
+            (t == BEDE_TAG_VB || t == BEDE_TAG_VBP || t == BEDE_TAG_JJ ||
+             t == BEDE_TAG_RB) &&
+            (p == BEDE_TAG_NN || p == BEDE_TAG_NNS || p == BEDE_TAG_NNP ||
+             p == BEDE_TAG_NNPS) &&
+            (x == BEDE_TAG_DT || x == BEDE_TAG_NNP || x == BEDE_TAG_NNPS ||
+             x == BEDE_TAG_CD || x == BEDE_TAG_PRPS))
+            tags[i] = BEDE_TAG_IN;
     }
 }
 

@@ -155,6 +155,7 @@ static int analyse_sentence(const bede_analyzer *an, bede_doc *doc,
             doc->lens[i] = (uint32_t)strlen(doc->words[i]);
         }
         tagger_tag(an->tagger, doc->words, doc->lens, n, doc->tags);
+        tagger_correct(doc->words, doc->lens, n, doc->tags);
         for (size_t i = 0; i < n; i++) {
             toks[i].tag = doc->tags[i];
             int tag = toks[i].tag;
