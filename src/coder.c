@@ -2440,6 +2440,30 @@ static bool noun_infinitive(const bede_worker *w, int32_t c) {
     return tag == BEDE_TAG_NN || tag == BEDE_TAG_NNS;
 }
 
+/* Is a the same event as b but for one side, where a names only the
+ * state of b's role (PAK for PAKCVL): the source, or a target named only
+ * as the place? */
+static const char *const WHERE_PREPS[] = {"in", "at", "inside", "near",
+                                          "across", NULL};
+
+static bool less_specific(const bede_worker *w, const cand *a,
+                          const cand *b) {
+    if (strcmp(pstr(w, a->code), pstr(w, b->code)) != 0) return false;
+    const char *as = pstr(w, a->src.code), *bs = pstr(w, b->src.code);
+    const char *at = a->tgt.code == NONE ? "" : pstr(w, a->tgt.code);
+    const char *bt = b->tgt.code == NONE ? "" : pstr(w, b->tgt.code);
+    bool same_src = strcmp(as, bs) == 0, same_tgt = strcmp(at, bt) == 0;
+    /* a target state that is only where it happened: "in Pakistan" */
+    uint32_t base = w->s->first_token;
+    bool where = a->tgt.code != NONE && a->tgt.first > base &&
+                 str_in_list(WHERE_PREPS, tlower(w, a->tgt.first - base - 1));
+    if (same_src && where && strlen(at) == 3 && is_state(at) &&
+        strlen(bt) > 3 && !strncmp(at, bt, 3))
+        return true;
+    return same_tgt && *at && strlen(as) == 3 && is_state(as) &&
+           strlen(bs) > 3 && !strncmp(as, bs, 3);
+}
+
 static int code_sentence(bede_worker *w, uint32_t si) {
     const bede_sentence *s = &bede_doc_sentences(w->doc)[si];
     w->s = s;
@@ -2543,6 +2567,24 @@ static int code_sentence(bede_worker *w, uint32_t si) {
             continue;
         }
         w->cands.v[kept++] = *c;
+    }
+    w->cands.n = kept;
+    /* "hijacked a train in Pakistan and took its passengers hostage": of
+     * two events of one sentence alike but for one side, a side that is
+     * only the state of the other's role says less */
+    kept = before;
+    for (size_t i = before; i < w->cands.n; i++) {
+        const cand *c = &w->cands.v[i];
+        bool drop = false;
+        for (size_t j = before; j < w->cands.n && !drop; j++)
+            drop = j != i && less_specific(w, c, &w->cands.v[j]);
+        if (drop) {
+            tracef(w, "  \"%s\": a more specific event of the sentence "
+                      "says it",
+                   tlower(w, c->verb_first));
+            continue;
+        }
+        w->cands.v[kept++] = w->cands.v[i];
     }
     w->cands.n = kept;
     if (w->void_sentence) {
