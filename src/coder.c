@@ -976,7 +976,13 @@ static void resolve_np(bede_worker *w, uint32_t p) {
          * and Gondor", "lawmakers in Fornost"; a member of a coordination
          * shares the PP after the last member ("lawmakers and officials in
          * Fornost") */
-        int32_t q = owner_pp_np(w, p);
+        /* "its ambassador from Madrid": the possessive pronoun owns the
+         * role, the PP only places it */
+        const char *pdet = ph->det >= 0 ? tlower(w, (uint32_t)ph->det) : "";
+        bool owned = !strcmp(pdet, "its") || !strcmp(pdet, "their") ||
+                     !strcmp(pdet, "his") || !strcmp(pdet, "her") ||
+                     !strcmp(pdet, "our");
+        int32_t q = owned ? -1 : owner_pp_np(w, p);
         const mention *lead =
             q < 0 && (ph->flags & BEDE_PHF_CONJUNCT) && ph->attach >= 0
                 ? leading_state(w, (uint32_t)ph->attach)
@@ -1709,6 +1715,21 @@ static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
     return -1;
 }
 
+/* Are all actors of t the source's own (the same actor, or its state's
+ * government)? */
+static bool is_source(const bede_worker *w, const np_actors *src,
+                      const np_actors *t) {
+    if (!t || !t->n) return false;
+    for (uint32_t j = 0; j < t->n; j++) {
+        const char *tc = pstr(w, w->actors.v[t->first + j].code);
+        bool mine = false;
+        for (uint32_t i = 0; i < src->n && !mine; i++)
+            mine = same_actor(pstr(w, w->actors.v[src->first + i].code), tc);
+        if (!mine) return false;
+    }
+    return true;
+}
+
 /* The NP of a "by" phrase after the verb (passive agent). */
 static int32_t by_agent(bede_worker *w, uint32_t from, uint32_t hi,
                         bool from_too) {
@@ -2114,9 +2135,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                  * into Mordor" */
                 /* "in X" is where, not whom, for a compound source and
                  * for protests ("staged a protest in Kabul") */
-                int32_t p = first_actor_after(
-                    w, v1, hi, subj,
-                    (src && src->n > 1) || !strncmp(code, "14", 2));
+                bool in_too = (src && src->n > 1) || !strncmp(code, "14", 2);
+                int32_t p = first_actor_after(w, v1, hi, subj, in_too);
+                /* "recalled its ambassador from Madrid": not the source
+                 * again */
+                while (p >= 0 && src && is_source(w, src, np_of(w, p)))
+                    p = first_actor_after(w, w->ph[p].last, hi, subj, in_too);
                 if (p >= 0) {
                     tgt = np_of(w, p);
                     tgt_np = p;
