@@ -532,6 +532,10 @@ static bool find_mention(bede_worker *w, uint32_t at, uint32_t end,
     return true;
 }
 
+static const char *const MADE_IN[] = {"made",     "built",    "designed",
+                                      "produced", "supplied", "manufactured",
+                                      "style",    "born",     "based", NULL};
+
 static int collect_mentions(bede_worker *w) {
     w->mentions.n = 0;
     uint32_t base = w->s->first_token, end = base + w->s->token_count;
@@ -541,6 +545,11 @@ static int collect_mentions(bede_worker *w) {
             i++;
             continue;
         }
+        /* "U.S.-made missiles", "Iranian-built drones": where a thing
+         * was made, not who acts */
+        const char *lw = tlower(w, m.last - 1 - base);
+        const char *dash = strrchr(lw, '-');
+        if (dash && str_in_list(MADE_IN, dash + 1)) m.blocked = 1;
         m.prefixed = 0;
         if (m.first > base) {
             const char *prev = tlower(w, m.first - 1 - base);
