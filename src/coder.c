@@ -1724,6 +1724,25 @@ static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
     return -1;
 }
 
+/* "A gunman shot and wounded the prime minister": a verb whose clause
+ * ends at "and" + a verb without a subject of its own shares that verb's
+ * object; returns the object NP, or -1. */
+static int32_t shared_object(bede_worker *w, int32_t clause, uint32_t v1) {
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->kind != BEDE_CLAUSE_COORDINATE ||
+            o->first != v1 ||
+            (o->subject >= 0 && w->ph[o->subject].first >= o->first) ||
+            o->verb < 0 ||
+            o->object < 0 || strcmp(tlower(w, o->first), "and") != 0 ||
+            w->ph[o->verb].first != o->first + 1)
+            continue;
+        return np_of(w, o->object) ? o->object : -1;
+    }
+    return -1;
+}
+
 /* Are all actors of t the source's own (the same actor, or its state's
  * government)? */
 static bool is_source(const bede_worker *w, const np_actors *src,
@@ -2150,6 +2169,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                  * again */
                 while (p >= 0 && src && is_source(w, src, np_of(w, p)))
                     p = first_actor_after(w, w->ph[p].last, hi, subj, in_too);
+                if (p < 0) p = shared_object(w, clause, v1);
                 if (p >= 0) {
                     tgt = np_of(w, p);
                     tgt_np = p;

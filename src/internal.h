@@ -151,6 +151,9 @@ BEDE_HIDDEN size_t tagger_train_max_features(void);
  * nouns or verbs (or are proper nouns) are copied unchanged. */
 BEDE_HIDDEN size_t lemmatize(const char *w, size_t len, int tag, char *out,
                              size_t cap);
+/* Is the lower-case word w[0..len) a past tense or participle ("shot",
+ * "wounded")? */
+BEDE_HIDDEN bool lemma_past_form(const char *w, size_t len);
 
 /* ---- chunk.c: phrases and clauses of one sentence */
 /* toks[0..n) is one tagged sentence; pool resolves its string refs.

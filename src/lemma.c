@@ -287,3 +287,19 @@ size_t lemmatize(const char *w, size_t len, int tag, char *out, size_t cap) {
     }
     return emit(out, cap, w, s.keep, s.add);
 }
+
+bool lemma_past_form(const char *w, size_t len) {
+    const lemma_word *e = find_word(w, len);
+    if (e)
+        for (unsigned i = 0; i < e->nrules; i++) {
+            const lemma_rule *r = &bede_lemma_rules[e->rule + i];
+            bool differs = r->len != len ||
+                           memcmp(bede_lemma_text + r->text, w, len) != 0;
+            if ((r->pos == BEDE_TAG_VBD || r->pos == BEDE_TAG_VBN ||
+                 r->pos == LEMMA_POS_VERB) &&
+                differs && !ends_with(w, len, "s") &&
+                !ends_with(w, len, "ing"))
+                return true;
+        }
+    return len > 4 && ends_with(w, len, "ed");
+}

@@ -779,7 +779,8 @@ void tagger_tag(const tagger *t, const char *const *words,
 }
 
 /* Corrections the perceptron gets wrong on news often enough to matter:
- * "villagers near(VBP) Ramallah" is the preposition after a noun. */
+ * "villagers near(VBP) Ramallah" is the preposition after a noun, "a gunman
+ * shot(NN) and wounded" a verb. */
 void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
                     uint8_t *tags) {
     for (size_t i = 1; i + 1 < n; i++) {
@@ -792,6 +793,21 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
             (x == BEDE_TAG_DT || x == BEDE_TAG_NNP || x == BEDE_TAG_NNPS ||
              x == BEDE_TAG_CD || x == BEDE_TAG_PRPS))
             tags[i] = BEDE_TAG_IN;
+        /* "A gunman shot(NN) and wounded(VBD) ...": a past form joined to
+         * a past verb after the subject's noun */
+        if ((t == BEDE_TAG_NN || t == BEDE_TAG_NNS) && i + 2 < n &&
+            x == BEDE_TAG_CC && lens[i + 1] == 3 &&
+            strncasecmp(words[i + 1], "and", 3) == 0 &&
+            tags[i + 2] == BEDE_TAG_VBD &&
+            (p == BEDE_TAG_NN || p == BEDE_TAG_NNS || p == BEDE_TAG_NNP) &&
+            lens[i] < 64) {
+            char low[64];
+            for (size_t k = 0; k < lens[i]; k++)
+                low[k] = (char)((words[i][k] >= 'A' && words[i][k] <= 'Z')
+                                    ? words[i][k] + 32
+                                    : words[i][k]);
+            if (lemma_past_form(low, lens[i])) tags[i] = BEDE_TAG_VBD;
+        }
     }
 }
 
