@@ -2052,6 +2052,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     make_events(w, &one, &two, code, v0, v1, rule_file,
                                 rule_line, rule, flags);
                 }
+            if (!nominal)
+                for (uint32_t k = v1; k < hi && k < w->s->token_count; k++)
+                    w->covered.v[k] |= TOPIC;
             return;
         }
     }
@@ -2089,6 +2092,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     if (p >= 0) tgt = np_of(w, p);
                 }
             }
+        }
+        if (!src && np >= 0 && w->ph[np].det >= 0 && clause >= 0 &&
+            !strcmp(tlower(w, (uint32_t)w->ph[np].det), "their")) {
+            /* "India and the UAE settled their first oil trade": "their"
+             * after a compound subject is that subject's */
+            const np_actors *s2 = np_of(w, clause_subject(w, clause));
+            if (s2 && s2->n > 1) src = s2;
         }
         /* not what only may happen ("a meeting between Putin and Trump
          * could take place") */
