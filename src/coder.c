@@ -1805,6 +1805,21 @@ static int32_t being_subject(bede_worker *w, int32_t np, int32_t clause,
     return -1;
 }
 
+/* The "by" agent of a participle clause right after NP p ("a bomb
+ * planted by militants", "drones launched by the Houthis"), or -1. */
+static int32_t described_by(bede_worker *w, int32_t p) {
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if ((o->kind != BEDE_CLAUSE_RELATIVE &&
+             o->kind != BEDE_CLAUSE_PARTICIPIAL) ||
+            o->first != w->ph[p].last || o->verb < 0 ||
+            w->toks[w->ph[o->verb].head].tag != BEDE_TAG_VBN)
+            continue;
+        return by_agent(w, w->ph[o->verb].last, o->last, false);
+    }
+    return -1;
+}
+
 /* The subject NP of clause c, following the chunker's links. */
 static int32_t clause_subject(bede_worker *w, int32_t c) {
     for (int depth = 0; c >= 0 && depth < 8; depth++) {
@@ -2160,6 +2175,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             if (!tgt && subj >= 0) tgt = np_of(w, subj);
         } else {
             if (!src && subj >= 0) src = np_of(w, subj);
+            if (!src && subj >= 0) {
+                /* "A roadside bomb planted by Taliban militants hit ...":
+                 * the agent of the participle that describes the
+                 * subject */
+                int32_t by = described_by(w, subj);
+                if (by >= 0) src = np_of(w, by);
+            }
             if (!tgt && clause >= 0) {
                 int32_t obj = w->cl[clause].object;
                 if (obj >= 0 && w->ph[obj].first >= v1) {
