@@ -610,6 +610,7 @@ static int push_actor(bede_worker *w, const actor *a) {
 static void resolve_np(bede_worker *w, uint32_t p);
 static int32_t clause_subject(bede_worker *w, int32_t c);
 static const np_actors *np_of(bede_worker *w, int32_t p);
+static int32_t actor_np_at(bede_worker *w, uint32_t i);
 
 /* Mentions starting inside sentence tokens [a, b). */
 static void mentions_in(bede_worker *w, uint32_t a, uint32_t b,
@@ -855,6 +856,27 @@ static int32_t counted_np(const bede_worker *w, uint32_t p) {
 }
 
 /* Resolves phrase p (an NP, sentence-relative) into w->nps.v[p]. */
+/* The NP an NP p is tied to by a participle right after it ("a group
+ * linked to Russian military intelligence", "gunmen loyal to the
+ * general"), or -1; a sponsor ("backed by Iran") is not the group. */
+static int32_t affiliate(bede_worker *w, uint32_t p) {
+    static const char *const ties[] = {"link",   "tie",   "affiliate",
+                                       "connect", "allied", "ally",
+                                       "loyal",  "close", NULL};
+    uint32_t i = w->ph[p].last;
+    if (i + 2 >= w->s->token_count || !str_in_list(ties, tlemma(w, i)))
+        return -1;
+    int tag = w->toks[i].tag;
+    if (tag != BEDE_TAG_VBN && tag != BEDE_TAG_JJ && tag != BEDE_TAG_VBD)
+        return -1;
+    const char *prep = tlower(w, i + 1);
+    if (strcmp(prep, "to") != 0 && strcmp(prep, "with") != 0 &&
+        strcmp(prep, "by") != 0)
+        return -1;
+    int32_t q = actor_np_at(w, i + 2);
+    return q >= 0 && (uint32_t)q != p ? q : -1;
+}
+
 static void resolve_np(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
     if (out->done) return;
@@ -979,6 +1001,11 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         /* "Esmaeil Baghaei, Iran's foreign ministry spokesman, said": the
          * apposition names the role */
         first = adopt_actors(w, (uint32_t)appositive(w, p), base + ph->first,
+                             NULL);
+    } else if (affiliate(w, p) >= 0) {
+        /* "a hacker group linked to Russian military intelligence": whom
+         * the participle ties it to */
+        first = adopt_actors(w, (uint32_t)affiliate(w, p), base + ph->first,
                              NULL);
     } else if (agent) {
         /* an agent placed by its PP: "the ambassadors of Arnor, Osgiliath
