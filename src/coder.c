@@ -2454,9 +2454,12 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
         int32_t parent = cl->parent;
         for (size_t j = from; j < w->cands.n; j++) {
             const cand *g = &w->cands.v[j];
+            /* "thanked Saudi Arabia for inviting Syria back": what is
+             * praised for is the praise's reason */
+            bool reason = of_ing && !strncmp(pstr(w, g->code), "05", 2);
             if (g->clause == parent && g->verb_first < c->verb_first &&
                 !(g->flags & BEDE_EVF_NOMINAL) &&
-                unreal_code(pstr(w, g->code)))
+                (reason || unreal_code(pstr(w, g->code))))
                 return (int32_t)j;
         }
         k = parent;
