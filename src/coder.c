@@ -1711,9 +1711,14 @@ static uint32_t verb_reach(const bede_worker *w, int32_t clause, uint32_t v1,
          * with Y": what the verb is about */
         bool of_ing = o->kind == BEDE_CLAUSE_ADVERBIAL &&
                       str_in_list(ABOUT_PREPS, tlower(w, o->first));
+        /* "declared martial law, accusing the opposition of ...": a
+         * participle after a comma is an act of its own, not the object's
+         * description */
+        bool own_act = o->kind == BEDE_CLAUSE_PARTICIPIAL && o->first > 0 &&
+                       w->toks[o->first - 1].tag == BEDE_TAG_COMMA;
         if (o->parent != clause || o->kind == BEDE_CLAUSE_INFINITIVAL ||
             o->kind == BEDE_CLAUSE_RELATIVE ||
-            o->kind == BEDE_CLAUSE_PARTICIPIAL || of_ing ||
+            (o->kind == BEDE_CLAUSE_PARTICIPIAL && !own_act) || of_ing ||
             (reported && o->kind == BEDE_CLAUSE_COMPLEMENT))
             continue;
         if (o->first >= v1 && o->first < hi) hi = o->first;
@@ -1768,6 +1773,18 @@ static int32_t shared_object(bede_worker *w, int32_t clause, uint32_t v1) {
         return np_of(w, o->object) ? o->object : -1;
     }
     return -1;
+}
+
+/* Are t's actors the source's state's own (BGDMIL for BGDGOV): what a
+ * show of force deploys, not whom it is against ("deployed the army")? */
+static bool own_forces(const bede_worker *w, const np_actors *src,
+                       const np_actors *t) {
+    if (!t || !t->n || !src->n) return false;
+    const char *sc = pstr(w, w->actors.v[src->first].code);
+    for (uint32_t j = 0; j < t->n; j++)
+        if (strncmp(pstr(w, w->actors.v[t->first + j].code), sc, 3) != 0)
+            return false;
+    return true;
 }
 
 /* Are all actors of t the source's own (the same actor, or its state's
@@ -2213,6 +2230,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 int32_t obj = w->cl[clause].object;
                 if (obj >= 0 && w->ph[obj].first >= v1) {
                     tgt = np_of(w, obj);
+                    if (tgt && src && !strncmp(code, "15", 2) &&
+                        own_forces(w, src, tgt))
+                        tgt = NULL; /* "deployed the army" */
                     if (tgt) tgt_np = obj;
                 }
             }
@@ -2226,7 +2246,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 int32_t p = first_actor_after(w, v1, hi, subj, in_too);
                 /* "recalled its ambassador from Madrid": not the source
                  * again */
-                while (p >= 0 && src && is_source(w, src, np_of(w, p)))
+                while (p >= 0 && src &&
+                       (is_source(w, src, np_of(w, p)) ||
+                        (!strncmp(code, "15", 2) &&
+                         own_forces(w, src, np_of(w, p)))))
                     p = first_actor_after(w, w->ph[p].last, hi, subj, in_too);
                 if (p < 0) p = shared_object(w, clause, v1);
                 if (p >= 0) {
@@ -2579,6 +2602,21 @@ static bool less_specific(const bede_worker *w, const cand *a,
            strlen(bs) > 3 && !strncmp(as, bs, 3);
 }
 
+/* Is clause c (or one around it) an indirect question ("would not say
+ * whether Berlin would send missiles")? */
+static bool in_question(const bede_worker *w, int32_t c) {
+    for (int depth = 0; c >= 0 && depth < 16; depth++, c = w->cl[c].parent) {
+        const char *first = tlower(w, w->cl[c].first);
+        if ((w->cl[c].kind == BEDE_CLAUSE_COMPLEMENT ||
+             w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL) &&
+            (!strcmp(first, "whether") ||
+             (w->cl[c].first > 0 && !strcmp(tlower(w, w->cl[c].first - 1),
+                                            "whether"))))
+            return true;
+    }
+    return false;
+}
+
 static int code_sentence(bede_worker *w, uint32_t si) {
     const bede_sentence *s = &bede_doc_sentences(w->doc)[si];
     w->s = s;
@@ -2670,6 +2708,11 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         if (consequence(w, before, c)) {
             tracef(w, "  \"%s\" tells what the attack before it did: no "
                       "event of its own",
+                   tlower(w, c->verb_first));
+            continue;
+        }
+        if (in_question(w, c->clause)) {
+            tracef(w, "  \"%s\" is asked about (\"whether\"): no event",
                    tlower(w, c->verb_first));
             continue;
         }
