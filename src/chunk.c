@@ -1066,6 +1066,11 @@ static void structure(chunker *c) {
             st.ap_state = 0;
             boundary(&st, true);
         } else {
+            /* "Hans Grundberg, the U.N. envoy who met ...": a relative
+             * clause may follow the appositive */
+            if (st.ap_state == 3 &&
+                (tg == BEDE_TAG_WP || tg == BEDE_TAG_WDT))
+                appos_mark(&st);
             if (tg == BEDE_TAG_CC) {
                 boundary(&st, false);
             } else if (tg == BEDE_TAG_COLON || tg == BEDE_TAG_WDT ||

@@ -877,6 +877,27 @@ static int32_t affiliate(bede_worker *w, uint32_t p) {
     return q >= 0 && (uint32_t)q != p ? q : -1;
 }
 
+/* For the object pronoun NP p, the nearest NP before it in the sentence
+ * that has actors, is not the subject of p's clause, and agrees in number
+ * (plural: a coordination or a plural head); -1 if none. */
+static int32_t object_antecedent(bede_worker *w, uint32_t p, bool plural) {
+    int32_t c = w->ph[p].clause;
+    int32_t own = c >= 0 ? clause_subject(w, c) : -1;
+    for (uint32_t q = p; q-- > 0;) {
+        const bede_phrase *o = &w->ph[q];
+        if (o->kind != BEDE_PHRASE_NP || (int32_t)q == own ||
+            (o->flags & (BEDE_PHF_PRONOUN | BEDE_PHF_POSSESSOR |
+                         BEDE_PHF_CONJUNCT)))
+            continue;
+        int tag = w->toks[o->head].tag;
+        bool many = (o->flags & BEDE_PHF_COORD) || tag == BEDE_TAG_NNS ||
+                    tag == BEDE_TAG_NNPS;
+        if (many != plural) continue;
+        if (np_of(w, (int32_t)q)) return (int32_t)q;
+    }
+    return -1;
+}
+
 static void resolve_np(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
     if (out->done) return;
@@ -1090,6 +1111,31 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             out->n = (uint32_t)(w->actors.n - out->first);
             tracef(w, "  \"%s\" refers to the subject of the clause around it",
                    span_text(w, ph->first, ph->last, buf, sizeof buf));
+            return;
+        }
+    }
+    if (pronoun && (!strcmp(head, "them") || !strcmp(head, "him") ||
+                    !strcmp(head, "her"))) {
+        /* "the envoy who met Houthi leaders urged them": an object pronoun
+         * is not its own clause's subject but the nearest actor before it
+         * of its number */
+        int32_t q = object_antecedent(w, p, !strcmp(head, "them"));
+        if (q >= 0) {
+            const np_actors *r = np_of(w, q);
+            out = &w->nps.v[p];
+            out->first = (uint32_t)w->actors.n;
+            for (uint32_t k = 0; k < r->n; k++) {
+                actor a = w->actors.v[r->first + k];
+                a.how = BEDE_ACTOR_COREF;
+                a.first = base + ph->first;
+                a.last = base + ph->last;
+                push_actor(w, &a);
+            }
+            out = &w->nps.v[p];
+            out->n = (uint32_t)(w->actors.n - out->first);
+            tracef(w, "  \"%s\" refers to \"%s\" before it",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf),
+                   tlower(w, w->ph[q].head));
             return;
         }
     }
