@@ -93,6 +93,9 @@ typedef struct {
 typedef struct {
     actor a;
     uint32_t head;    /* pool offset of the NP's head word (lower case) */
+    uint32_t title;   /* pool offset of the last word of a role named in
+                         the NP ("minister" of "Foreign Minister Qin
+                         Gang"), or NONE */
     uint32_t agent;   /* pool offset of the agent code, or NONE */
     uint8_t subject;
 } seen_actor;
@@ -630,9 +633,29 @@ static void mentions_in(bede_worker *w, uint32_t a, uint32_t b,
     }
 }
 
+/* Heads of a description that refers to a group named earlier. */
+static const char *const GROUP_HEADS[] = {
+    "group", "militia", "movement", "organisation", "organization",
+    "faction", "insurgents", NULL};
+
+/* Is code a group outside a state's institutions: an armed group,
+ * insurgents, an opposition or a transnational movement? */
+static bool non_state_group(const char *code) {
+    return !strncmp(code, "IMG", 3) || strstr(code + 3, "REB") ||
+           strstr(code + 3, "INS") || strstr(code + 3, "SEP") ||
+           strstr(code + 3, "UAF") || strstr(code + 3, "OPP");
+}
+
 /* A seen actor for a pronoun or a description, or NULL. */
 static const seen_actor *corefer(const bede_worker *w, const char *head,
                                  const char *agent, bool pronoun) {
+    /* "the minister" after "Foreign Minister Qin Gang ... Secretary of
+     * State Antony Blinken": the role named by that very word first */
+    for (size_t i = w->seen.n; head && !pronoun && i-- > 0;) {
+        const seen_actor *s = &w->seen.v[i];
+        if (s->title != NONE && strcmp(pstr(w, s->title), head) == 0)
+            return s;
+    }
     for (size_t i = w->seen.n; i-- > 0;) {
         const seen_actor *s = &w->seen.v[i];
         if (pronoun) {
@@ -640,6 +663,11 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
             continue;
         }
         if (head && s->head != NONE && strcmp(pstr(w, s->head), head) == 0)
+            return s;
+        /* "the group" after "Houthi forces": the last armed or
+         * non-state group */
+        if (head && str_in_list(GROUP_HEADS, head) &&
+            non_state_group(pstr(w, s->a.code)))
             return s;
         if (agent && s->agent != NONE && strcmp(pstr(w, s->agent), agent) == 0)
             return s;
@@ -1238,6 +1266,18 @@ static void remember(bede_worker *w) {
         if (named || event_noun) {
             const char *head = tlower(w, ph->head);
             s.head = pool_code(w, head, strlen(head));
+        }
+        /* the last word before the head that alone names a role
+         * ("Foreign Minister Qin Gang": "minister") */
+        s.title = NONE;
+        for (uint32_t t = ph->first; t < ph->head; t++) {
+            bede_dict_match am[2];
+            uint32_t b = w->s->first_token;
+            if (is_noun_tag(w->toks[t].tag) &&
+                match(w, BEDE_DICT_AGENTS, b + t, b + t + 1, am, 2) > 0) {
+                const char *tl = tlower(w, t);
+                s.title = pool_code(w, tl, strlen(tl));
+            }
         }
         s.agent = NONE;
         char agent[4];
