@@ -302,6 +302,16 @@ static bool is_state(const char *code) {
     return strlen(code) == 3 && code[0] >= 'A' && code[0] <= 'Z';
 }
 
+/* Is one code the other or the other's state ("JPNGOV" and "JPN": Tokyo
+ * named in a Japanese official's words is Japan's government itself)? */
+static bool same_actor(const char *a, const char *b) {
+    size_t na = strlen(a), nb = strlen(b);
+    if (na == nb) return strcmp(a, b) == 0;
+    const char *lng = na > nb ? a : b, *shrt = na > nb ? b : a;
+    return strlen(shrt) == 3 && strncmp(lng, shrt, 3) == 0 &&
+           strcmp(lng + 3, "GOV") == 0;
+}
+
 static bool is_verb_tag(int tag) {
     return tag == BEDE_TAG_VB || tag == BEDE_TAG_VBD || tag == BEDE_TAG_VBG ||
            tag == BEDE_TAG_VBN || tag == BEDE_TAG_VBP || tag == BEDE_TAG_VBZ;
@@ -926,6 +936,16 @@ static int32_t object_antecedent(bede_worker *w, uint32_t p, bool plural) {
     return -1;
 }
 
+/* Is ph "the two ...s" or "both ...s"? */
+static bool pair_np(const bede_worker *w, const bede_phrase *ph) {
+    int tag = w->toks[ph->head].tag;
+    if (tag != BEDE_TAG_NNS && tag != BEDE_TAG_NNPS) return false;
+    for (uint32_t t = ph->first; t < ph->head; t++)
+        if (!strcmp(tlower(w, t), "two") || !strcmp(tlower(w, t), "both"))
+            return true;
+    return false;
+}
+
 static void resolve_np(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
     if (out->done) return;
@@ -1164,6 +1184,38 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             tracef(w, "  \"%s\" refers to \"%s\" before it",
                    span_text(w, ph->first, ph->last, buf, sizeof buf),
                    tlower(w, w->ph[q].head));
+            return;
+        }
+    }
+    if (!pronoun && agent_code && bare != NONE && pair_np(w, ph)) {
+        /* "the two presidents", "both ministers": the last two actors
+         * named with that role */
+        const char *want = pstr(w, bare);
+        const seen_actor *two[2] = {NULL, NULL};
+        for (size_t i = w->seen.n; i-- > 0 && !two[1];) {
+            const seen_actor *sa = &w->seen.v[i];
+            if (sa->agent == NONE || strcmp(pstr(w, sa->agent), want) != 0)
+                continue;
+            if (two[0] && same_actor(pstr(w, two[0]->a.code),
+                                     pstr(w, sa->a.code)))
+                continue;
+            two[two[0] ? 1 : 0] = sa;
+        }
+        if (two[1]) {
+            out = &w->nps.v[p];
+            out->first = (uint32_t)w->actors.n;
+            for (int k = 1; k >= 0; k--) {
+                actor a = two[k]->a;
+                a.how = BEDE_ACTOR_COREF;
+                a.first = base + ph->first;
+                a.last = base + ph->last;
+                push_actor(w, &a);
+            }
+            out = &w->nps.v[p];
+            out->n = (uint32_t)(w->actors.n - out->first);
+            tracef(w, "  \"%s\" refers to %s and %s (named earlier)",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf),
+                   pstr(w, two[1]->a.code), pstr(w, two[0]->a.code));
             return;
         }
     }
@@ -1733,15 +1785,6 @@ static int add_cand(bede_worker *w, const actor *src, const actor *tgt,
     return VEC_PUSH(w->cands, c);
 }
 
-/* Is one code the other or the other's state ("JPNGOV" and "JPN": Tokyo
- * named in a Japanese official's words is Japan's government itself)? */
-static bool same_actor(const char *a, const char *b) {
-    size_t na = strlen(a), nb = strlen(b);
-    if (na == nb) return strcmp(a, b) == 0;
-    const char *lng = na > nb ? a : b, *shrt = na > nb ? b : a;
-    return strlen(shrt) == 3 && strncmp(lng, shrt, 3) == 0 &&
-           strcmp(lng + 3, "GOV") == 0;
-}
 
 /* Emits events for every source x target of the NP runs, for code (may be
  * "A:B", "A", ":B"). */
@@ -1998,6 +2041,33 @@ static int32_t between_np(bede_worker *w, int32_t np) {
     int32_t q = actor_np_at(w, pp->first + 1);
     const np_actors *a = q >= 0 ? np_of(w, q) : NULL;
     return a && a->n > 1 ? q : -1;
+}
+
+/* Is there an "in"/"at" place in [from, hi) whose state is neither
+ * side's? */
+static bool third_place(bede_worker *w, const np_actors *src,
+                        const np_actors *tgt, uint32_t from, uint32_t hi) {
+    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
+        const bede_phrase *pp = &w->ph[p];
+        if (pp->kind != BEDE_PHRASE_PP || pp->first < from ||
+            pp->first >= hi ||
+            (strcmp(tlower(w, pp->first), "in") != 0 &&
+             strcmp(tlower(w, pp->first), "at") != 0))
+            continue;
+        int32_t q = actor_np_at(w, pp->first + 1);
+        const np_actors *at = q >= 0 ? np_of(w, q) : NULL;
+        if (!at || at->n != 1) continue;
+        const char *pc = pstr(w, w->actors.v[at->first].code);
+        if (strlen(pc) != 3 || !is_state(pc)) continue;
+        const np_actors *sides[2] = {src, tgt};
+        for (int k = 0; k < 2; k++)
+            for (uint32_t i = 0; i < sides[k]->n; i++)
+                if (!strncmp(pstr(w, w->actors.v[sides[k]->first + i].code),
+                             pc, 3))
+                    return false;
+        return true;
+    }
+    return false;
 }
 
 /* Are all of src's actors civilians of a state (settlers, villagers,
@@ -2383,6 +2453,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     }
     if (!nominal && src->n == 1 && clause >= 0)
         src = speaker_for_state(w, src, clause);
+    if (!strcmp(code, "040") && tgt && third_place(w, src, tgt, v1, hi)) {
+        /* "met his Venezuelan counterpart in New York" */
+        tracef(w, "    \"%s\" = 040 in a third state: 044",
+               span_text(w, v0, v1, buf, sizeof buf));
+        code = "044";
+    }
     if (!strcmp(code, "190") && unarmed(w, src)) {
         /* "settlers attacked villagers": force by people without arms
          * of war is an assault */
