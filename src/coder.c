@@ -1993,6 +1993,22 @@ static int32_t described_by(bede_worker *w, int32_t p) {
     return -1;
 }
 
+/* Is NP np the object of "during" ("during a visit to Y") or of "on"
+ * with an indefinite or possessive determiner ("on a visit to", "on his
+ * trip to")? */
+static bool during_pp(const bede_worker *w, int32_t np) {
+    if (np < 0) return false;
+    const bede_phrase *n = &w->ph[np];
+    if (n->first == 0) return false;
+    const char *prep = tlower(w, n->first - 1);
+    if (!strcmp(prep, "during")) return true;
+    if (strcmp(prep, "on") != 0 || n->det < 0) return false;
+    const char *det = tlower(w, (uint32_t)n->det);
+    return !strcmp(det, "a") || !strcmp(det, "an") || !strcmp(det, "his") ||
+           !strcmp(det, "her") || !strcmp(det, "its") ||
+           !strcmp(det, "their");
+}
+
 /* The subject NP of clause c, following the chunker's links. */
 static int32_t clause_subject(bede_worker *w, int32_t c) {
     for (int depth = 0; c >= 0 && depth < 8; depth++) {
@@ -2327,6 +2343,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             src = np_of(w, among);
             tgt = NULL;
         }
+        if (!src && clause >= 0 && during_pp(w, np) &&
+            !(w->cl[clause].verb >= 0 &&
+              (w->ph[w->cl[clause].verb].flags & BEDE_PHF_NEGATED)))
+            /* "apologised ... during a visit to Dar es Salaam": the
+             * visit is the clause subject's */
+            src = np_of(w, clause_subject(w, clause));
         bool undergoes = false;
         int32_t being = src ? -1 : being_subject(w, np, clause, &undergoes);
         if (being >= 0 && !undergoes) {
@@ -2806,7 +2828,9 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         const bede_phrase *ph = &w->ph[p];
         if ((ph->kind == BEDE_PHRASE_VP && (w->covered.v[ph->head] & 1)) ||
             (ph->kind == BEDE_PHRASE_NP && w->covered.v[ph->head] &&
-             between_np(w, (int32_t)p) < 0)) {
+             between_np(w, (int32_t)p) < 0 &&
+             !(w->covered.v[ph->head] == TOPIC &&
+               during_pp(w, (int32_t)p)))) {
             tracef(w, "  \"%s\": an earlier verb acts on it or its pattern read it",
                    tlower(w, ph->head));
             continue;
