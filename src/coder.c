@@ -2201,6 +2201,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     uint32_t rule_file = e->file, rule_line = e->line,
              rule = e->nphrases ? d->phrases.v[e->first_phrase].text : NONE;
     uint32_t flags = nominal ? BEDE_EVF_NOMINAL : 0;
+    for (int32_t c = clause, depth = 0; c >= 0 && depth < 16;
+         c = w->cl[c].parent, depth++)
+        if (w->cl[c].kind == BEDE_CLAUSE_COMPLEMENT)
+            flags |= BEDE_EVF_REPORTED;
     if (best) {
         /* a pattern that read on into reported content takes its target
          * there too ("carried out air strikes in Syria" under a misread
@@ -2562,12 +2566,6 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         return;
     }
     if (passive) flags |= BEDE_EVF_PASSIVE;
-    if (clause >= 0) {
-        for (int32_t c = clause, depth = 0; c >= 0 && depth < 16;
-             c = w->cl[c].parent, depth++)
-            if (w->cl[c].kind == BEDE_CLAUSE_COMPLEMENT)
-                flags |= BEDE_EVF_REPORTED;
-    }
     if (!nominal && tgt_np >= 0) {
         /* "condemned Israel's strikes on Lebanon": the strikes are what is
          * condemned here, not an event of this story */
