@@ -2785,10 +2785,15 @@ static bool less_specific(const bede_worker *w, const cand *a,
 }
 
 /* Is clause c (or one around it) an indirect question ("would not say
- * whether Berlin would send missiles")? */
+ * whether Berlin would send missiles") or a condition ("if they
+ * attacked")? */
 static bool in_question(const bede_worker *w, int32_t c) {
     for (int depth = 0; c >= 0 && depth < 16; depth++, c = w->cl[c].parent) {
         const char *first = tlower(w, w->cl[c].first);
+        /* "... if Washington attacked", "unless Kyiv signed": a condition */
+        if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
+            (!strcmp(first, "if") || !strcmp(first, "unless")))
+            return true;
         if ((w->cl[c].kind == BEDE_CLAUSE_COMPLEMENT ||
              w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL) &&
             (!strcmp(first, "whether") ||
@@ -2896,7 +2901,8 @@ static int code_sentence(bede_worker *w, uint32_t si) {
             continue;
         }
         if (in_question(w, c->clause)) {
-            tracef(w, "  \"%s\" is asked about (\"whether\"): no event",
+            tracef(w, "  \"%s\" is asked about or a condition (\"whether\", "
+                      "\"if\"): no event",
                    tlower(w, c->verb_first));
             continue;
         }
