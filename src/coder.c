@@ -2493,12 +2493,16 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         code = "182";
     }
     if (tgt && tgt->n == 1 && w->actors.v[tgt->first].guessed &&
+        (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+         !strncmp(code, "20", 2)) &&
         !strncmp(pstr(w, w->actors.v[tgt->first].code),
                  pstr(w, w->actors.v[src->first].code), 3)) {
         /* "Israeli jets struck Gaza, killing 12 civilians": a role without a
          * state of its own took the sentence's first state, the source's;
-         * another state named in the sentence is the better guess, else
-         * the event is domestic ("police arrested protesters") */
+         * for violence another state named in the sentence is the better
+         * guess, else the event is domestic ("police arrested
+         * protesters", "lawmakers called on the government to expel U.S.
+         * troops") */
         char other[4];
         actor t = w->actors.v[tgt->first]; /* a copy: the NP keeps its own */
         const char *tc = pstr(w, t.code);
@@ -2784,12 +2788,22 @@ static bool less_specific(const bede_worker *w, const cand *a,
            strlen(bs) > 3 && !strncmp(as, bs, 3);
 }
 
+static const char *const ALLEGING[] = {"accuse", "suspect", "charge",
+                                       "allege", "blame", "indict", NULL};
+
 /* Is clause c (or one around it) an indirect question ("would not say
  * whether Berlin would send missiles") or a condition ("if they
  * attacked")? */
 static bool in_question(const bede_worker *w, int32_t c) {
     for (int depth = 0; c >= 0 && depth < 16; depth++, c = w->cl[c].parent) {
         const char *first = tlower(w, w->cl[c].first);
+        /* "companies accused of supplying drone parts": an allegation,
+         * whether or not the accusing verb made an event */
+        int32_t pv = w->cl[c].parent >= 0 ? w->cl[w->cl[c].parent].verb : -1;
+        if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
+            (!strcmp(first, "of") || !strcmp(first, "for")) && pv >= 0 &&
+            str_in_list(ALLEGING, tlemma(w, w->ph[pv].head)))
+            return true;
         /* "... if Washington attacked", "unless Kyiv signed": a condition */
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
             (!strcmp(first, "if") || !strcmp(first, "unless")))
