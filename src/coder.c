@@ -2347,6 +2347,14 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             src = np_of(w, among);
             tgt = NULL;
         }
+        if ((w->covered.v[v0] & TOPIC) && during_pp(w, np) &&
+            strncmp(code, "04", 2) != 0) {
+            /* "shot dead three militants during a raid": the raid is the
+             * circumstance of the act; a visit is an event of its own */
+            tracef(w, "    \"%s\": the circumstance of the event before it",
+                   span_text(w, v0, v1, buf, sizeof buf));
+            return;
+        }
         if (!src && clause >= 0 && during_pp(w, np) &&
             !(w->cl[clause].verb >= 0 &&
               (w->ph[w->cl[clause].verb].flags & BEDE_PHF_NEGATED)))
@@ -2410,7 +2418,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
             if (!tgt && clause >= 0) {
                 int32_t obj = w->cl[clause].object;
-                if (obj >= 0 && w->ph[obj].first >= v1) {
+                /* "shot dead three militants": the verb's words may
+                 * have begun the object's phrase */
+                if (obj >= 0 && w->ph[obj].last > v1 &&
+                    w->ph[obj].first >= v0) {
                     tgt = np_of(w, obj);
                     if (tgt && src && !strncmp(code, "15", 2) &&
                         own_forces(w, src, tgt))
