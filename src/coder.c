@@ -643,6 +643,11 @@ static void mentions_in(bede_worker *w, uint32_t a, uint32_t b,
     }
 }
 
+/* Heads of a description that refers to the last state named. */
+static const char *const PLACE_HEADS[] = {"country", "nation", "city",
+                                          "capital", "kingdom", "republic",
+                                          NULL};
+
 /* Heads of a description that refers to a group named earlier. */
 static const char *const GROUP_HEADS[] = {
     "group", "militia", "movement", "organisation", "organization",
@@ -1133,6 +1138,38 @@ static void resolve_np(bede_worker *w, uint32_t p) {
                     !strcmp(det, "their") || !strcmp(det, "his") ||
                     !strcmp(det, "her");
     if (!pronoun && !agent_code && !definite) return;
+    if (!pronoun && !agent_code && !strcmp(det, "the") &&
+        str_in_list(PLACE_HEADS, head)) {
+        /* "condemned the coup in Gabon and suspended the country": the
+         * last state named, in this sentence or before */
+        int32_t q = -1;
+        for (uint32_t k = p; k-- > 0 && q < 0;) {
+            const np_actors *r = w->ph[k].kind == BEDE_PHRASE_NP &&
+                                         !(w->ph[k].flags & BEDE_PHF_COORD)
+                                     ? np_of(w, (int32_t)k)
+                                     : NULL;
+            if (r && r->n == 1 &&
+                is_state(pstr(w, w->actors.v[r->first].code)))
+                q = (int32_t)k;
+        }
+        const seen_actor *sa = NULL;
+        for (size_t i = w->seen.n; q < 0 && i-- > 0 && !sa;)
+            if (is_state(pstr(w, w->seen.v[i].a.code))) sa = &w->seen.v[i];
+        if (q >= 0 || sa) {
+            actor a = q >= 0 ? w->actors.v[w->nps.v[q].first] : sa->a;
+            a.how = BEDE_ACTOR_COREF;
+            a.first = base + ph->first;
+            a.last = base + ph->last;
+            push_actor(w, &a);
+            out = &w->nps.v[p];
+            out->first = (uint32_t)w->actors.n - 1;
+            out->n = 1;
+            tracef(w, "  \"%s\" refers to %s (the last state named)",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf),
+                   pstr(w, a.code));
+            return;
+        }
+    }
     if (pronoun) {
         /* "Iran said it condemned ...": the subject of an enclosing clause
          * that comes before the pronoun */
