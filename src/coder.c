@@ -1170,7 +1170,11 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             return;
         }
     }
-    if (pronoun) {
+    /* "Israel's military said its aircraft struck ...": a role or a
+     * role's means owned by a possessive pronoun is the pronoun's */
+    bool possessed = (!strcmp(det, "its") || !strcmp(det, "their")) &&
+                     (agent_code || str_in_list(ROLE_MEANS, tlemma(w, ph->head)));
+    if (pronoun || possessed) {
         /* "Iran said it condemned ...": the subject of an enclosing clause
          * that comes before the pronoun */
         int32_t c = ph->clause;
@@ -1190,6 +1194,10 @@ static void resolve_np(bede_worker *w, uint32_t p) {
                 a.how = BEDE_ACTOR_COREF;
                 a.first = base + ph->first;
                 a.last = base + ph->last;
+                char st[4];
+                snprintf(st, sizeof st, "%.3s", pstr(w, a.code));
+                if (possessed && agent_code && is_state(st))
+                    a.code = compose(w, st, agent_code); /* "its troops" */
                 push_actor(w, &a);
             }
             out = &w->nps.v[p];
