@@ -66,6 +66,8 @@ typedef struct {
     uint32_t first, last;  /* doc tokens that gave it */
     uint8_t how;           /* bede_actor_how */
     uint8_t guessed;       /* an agent alone given the sentence's state */
+    uint8_t by_event;      /* a description of an earlier event ("the
+                              strikes"): that event's source */
     uint32_t file, line;   /* dict strings (interned ids) */
     uint32_t agent_file, agent_line;
 } actor;
@@ -97,6 +99,8 @@ typedef struct {
                          the NP ("minister" of "Foreign Minister Qin
                          Gang"), or NONE */
     uint32_t agent;   /* pool offset of the agent code, or NONE */
+    char root[3];     /* an event's source: the event's CAMEO root, for
+                         "the strikes", "the sanctions" later; else "" */
     uint8_t subject;
 } seen_actor;
 
@@ -663,16 +667,20 @@ static bool non_state_group(const char *code) {
 
 /* A seen actor for a pronoun or a description, or NULL. */
 static const seen_actor *corefer(const bede_worker *w, const char *head,
-                                 const char *agent, bool pronoun) {
+                                 const char *agent, const char *root,
+                                 bool pronoun) {
     /* "the minister" after "Foreign Minister Qin Gang ... Secretary of
-     * State Antony Blinken": the role named by that very word first */
+     * State Antony Blinken": the role named by that very word first;
+     * "the strikes" after an attack: the attack's source */
     for (size_t i = w->seen.n; head && !pronoun && i-- > 0;) {
         const seen_actor *s = &w->seen.v[i];
         if (s->title != NONE && strcmp(pstr(w, s->title), head) == 0)
             return s;
+        if (root && s->root[0] && !strcmp(s->root, root)) return s;
     }
     for (size_t i = w->seen.n; i-- > 0;) {
         const seen_actor *s = &w->seen.v[i];
+        if (s->root[0]) continue; /* an event's source, not a mention */
         if (pronoun) {
             if (s->subject) return s;
             continue;
@@ -687,7 +695,8 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
         if (agent && s->agent != NONE && strcmp(pstr(w, s->agent), agent) == 0)
             return s;
     }
-    if (pronoun && w->seen.n) return &w->seen.v[w->seen.n - 1];
+    for (size_t i = w->seen.n; pronoun && i-- > 0;)
+        if (!w->seen.v[i].root[0]) return &w->seen.v[i];
     return NULL;
 }
 
@@ -949,6 +958,27 @@ static bool pair_np(const bede_worker *w, const bede_phrase *ph) {
         if (!strcmp(tlower(w, t), "two") || !strcmp(tlower(w, t), "both"))
             return true;
     return false;
+}
+
+/* The CAMEO root of NP ph's head as an event noun of the verb
+ * dictionary ("strikes": 19), into root[3]; false if it is none. */
+static bool noun_root(bede_worker *w, const bede_phrase *ph, char root[3]) {
+    const bede_dict *d = w->c->dict;
+    if (!is_noun_tag(w->toks[ph->head].tag)) return false;
+    uint32_t b = w->s->first_token;
+    bede_dict_match m[2];
+    if (match(w, BEDE_DICT_VERBS, b + ph->head, b + w->s->token_count, m, 2) <=
+        0)
+        return false;
+    uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[0].entry);
+    const char *code = match_code(d, ge, m[0].code);
+    const dict_entry *e = &d->entries.v[ge];
+    if (!code && e->block != NONE) code = dstr(w, d->blocks.v[e->block].code);
+    if (!code || !(code[0] >= '0' && code[0] <= '9') ||
+        !(code[1] >= '0' && code[1] <= '9'))
+        return false;
+    snprintf(root, 3, "%.2s", code);
+    return true;
 }
 
 static void resolve_np(bede_worker *w, uint32_t p) {
@@ -1264,10 +1294,15 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             return;
         }
     }
+    char root[3];
     const seen_actor *s =
-        pronoun ? corefer(w, NULL, NULL, true)
+        pronoun ? corefer(w, NULL, NULL, NULL, true)
                 : corefer(w, definite ? head : NULL,
-                          bare == NONE ? NULL : pstr(w, bare), false);
+                          bare == NONE ? NULL : pstr(w, bare),
+                          definite && !agent_code && noun_root(w, ph, root)
+                              ? root
+                              : NULL,
+                          false);
     actor a;
     char state[4];
     memset(&a, 0, sizeof a);
@@ -1278,6 +1313,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     if (s) {
         a.code = s->a.code;
         a.how = BEDE_ACTOR_COREF;
+        a.by_event = s->root[0] != 0;
         a.file = s->a.file;
         a.line = s->a.line;
     } else if (agent_code && w->c->opts.unknown_state) {
@@ -1323,7 +1359,7 @@ static const np_actors *np_of(bede_worker *w, int32_t p) {
 }
 
 /* Remembers the actors of the sentence's NPs for later coreference. */
-static void remember(bede_worker *w) {
+static void remember(bede_worker *w, size_t before) {
     for (uint32_t p = 0; p < w->s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
         if (ph->kind != BEDE_PHRASE_NP || (ph->flags & BEDE_PHF_COORD))
@@ -1385,6 +1421,19 @@ static void remember(bede_worker *w) {
             s.agent = pool_code(w, agent, 3);
         }
         s.subject = subject;
+        s.root[0] = 0;
+        VEC_PUSH(w->seen, s);
+    }
+    /* the sources of this sentence's events, for a later description by
+     * an event noun of the same root: "Russian forces struck Kyiv ...
+     * NATO condemned the strikes" */
+    for (size_t i = before; i < w->cands.n; i++) {
+        const cand *c = &w->cands.v[i];
+        seen_actor s;
+        memset(&s, 0, sizeof s);
+        s.a = c->src;
+        s.head = s.title = s.agent = NONE;
+        snprintf(s.root, sizeof s.root, "%.2s", pstr(w, c->code));
         VEC_PUSH(w->seen, s);
     }
 }
@@ -2131,6 +2180,16 @@ static bool third_place(bede_worker *w, const np_actors *src,
     return false;
 }
 
+/* Is code a reaction to what another did: a comment, appeal, praise,
+ * demand, disapproval, rejection, threat, protest or cut in relations? */
+static bool reacting_code(const char *code) {
+    static const char *const roots[] = {"01", "02", "05", "10", "11",
+                                        "12", "13", "14", "16", NULL};
+    for (int i = 0; roots[i]; i++)
+        if (!strncmp(code, roots[i], 2)) return true;
+    return false;
+}
+
 /* Are all of src's actors civilians of a state (settlers, villagers,
  * protesters, students, workers): roles without arms of war? */
 static bool unarmed(const bede_worker *w, const np_actors *src) {
@@ -2532,6 +2591,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         tracef(w, "    \"%s\" = %s: no source actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
         return;
+    }
+    if (tgt && tgt->n == 1 && w->actors.v[tgt->first].by_event &&
+        !reacting_code(code)) {
+        /* "discussed the war": only a reaction (condemning, rejecting,
+         * praising, demanding an end to ...) is aimed at who did it */
+        tracef(w, "    \"%s\": an earlier event's description is the "
+                  "target of reactions only",
+               span_text(w, v0, v1, buf, sizeof buf));
+        tgt = NULL;
     }
     if (!nominal && src->n == 1 && clause >= 0)
         src = speaker_for_state(w, src, clause);
@@ -3009,7 +3077,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         tracef(w, "  discarded: a \"###\" code voids the sentence");
         w->cands.n = before;
     }
-    remember(w);
+    remember(w, before);
     return 0;
 }
 
