@@ -634,6 +634,16 @@ static uint32_t take_np(chunker *c, uint32_t i) {
             j++;
             continue;
         }
+        if (t == BEDE_TAG_CC && is_cc_and(c, j) && last_noun == (int32_t)j - 1 &&
+            tag_at(c, j - 1) == BEDE_TAG_NN && tag_at(c, j + 1) == BEDE_TAG_NN &&
+            (tag_at(c, j + 2) == BEDE_TAG_NN ||
+             tag_at(c, j + 2) == BEDE_TAG_NNS) &&
+            !is_noun_tag(tag_at(c, j + 3))) {
+            /* "a drone and missile attack", "oil and gas fields": two
+             * nouns modifying one head */
+            j++;
+            continue;
+        }
         if (last_noun < 0 && j > s && demonym_and_name(c, j)) {
             j += 2;
             any = true;

@@ -2365,6 +2365,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     if (vp && (vp->flags & BEDE_PHF_NEGATED) && !(best && bm.has_not)) {
         tracef(w, "    \"%s\": negated, no event",
                span_text(w, v0, v1, buf, sizeof buf));
+        /* "did not condemn Iran's attack on Israel": what is not
+         * condemned is still the sentence's topic, not its news */
+        for (uint32_t k = v1; !nominal && k < hi && k < w->s->token_count;
+             k++)
+            w->covered.v[k] |= TOPIC;
         return;
     }
 
