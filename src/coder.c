@@ -981,6 +981,45 @@ static bool noun_root(bede_worker *w, const bede_phrase *ph, char root[3]) {
     return true;
 }
 
+static const char *const WHERE_PREPS[] = {"in", "at", "inside", "near",
+                                          "across", NULL};
+
+/* Is agent code a role of people found at a place (protesters,
+ * civilians, police, students, workers, refugees) rather than of a
+ * government speaking for its state? */
+static bool people_role(const char *agent) {
+    static const char *const roles[] = {"OPP", "CVL", "COP", "EDU",
+                                        "LAB", "REF", "AGR", NULL};
+    char r[4];
+    snprintf(r, sizeof r, "%s", agent[0] == '~' ? agent + 1 : agent);
+    return str_in_list(roles, r);
+}
+
+/* The state of an "in"/"at"/"near" place of clause c ("rallied in
+ * Belgrade"), into out[4]; false if none. */
+static bool place_of_clause(bede_worker *w, int32_t c, char out[4]) {
+    if (c < 0) return false;
+    for (uint32_t p = 0; p < w->s->phrase_count; p++) {
+        const bede_phrase *pp = &w->ph[p];
+        if (pp->kind != BEDE_PHRASE_PP || pp->clause != c ||
+            !str_in_list(WHERE_PREPS, tlower(w, pp->first)))
+            continue;
+        for (size_t i = 0; i < w->mentions.n; i++) {
+            const mention *m = &w->mentions.v[i];
+            uint32_t b = w->s->first_token;
+            if (m->agent || m->blocked || m->prefixed ||
+                m->first < b + pp->first || m->first >= b + pp->last)
+                continue;
+            const char *code = match_code(w->c->dict, m->entry, m->code);
+            if (code && strlen(code) == 3 && is_state(code)) {
+                memcpy(out, code, 4);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static void resolve_np(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
     if (out->done) return;
@@ -1310,7 +1349,15 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     a.last = base + ph->last;
     a.agent_file = NONE;
     a.file = NONE;
-    if (s) {
+    char here[4];
+    if (agent_code && !pronoun && !w->c->opts.unknown_state &&
+        people_role(agent_code) && place_of_clause(w, ph->clause, here)) {
+        /* "thousands of protesters rallied in Belgrade": people are of
+         * the place their own clause names, whatever the dateline */
+        a.code = compose(w, here, agent_code);
+        a.how = BEDE_ACTOR_CONTEXT;
+        a.guessed = 1;
+    } else if (s) {
         a.code = s->a.code;
         a.how = BEDE_ACTOR_COREF;
         a.by_event = s->root[0] != 0;
@@ -2896,8 +2943,7 @@ static bool noun_infinitive(const bede_worker *w, int32_t c) {
 /* Is a the same event as b but for one side, where a names only the
  * state of b's role (PAK for PAKCVL): the source, or a target named only
  * as the place? */
-static const char *const WHERE_PREPS[] = {"in", "at", "inside", "near",
-                                          "across", NULL};
+
 
 static bool less_specific(const bede_worker *w, const cand *a,
                           const cand *b) {
