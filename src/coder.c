@@ -2057,6 +2057,17 @@ static bool own_forces(const bede_worker *w, const np_actors *src,
     return true;
 }
 
+/* Is NP p possibly a partner of an act: not the object of "by", "under",
+ * "from", "despite", "amid" or "during" (a broker, a framework, a
+ * circumstance)? */
+static bool partner_pp(const bede_worker *w, int32_t p) {
+    static const char *const preps[] = {"by",   "under", "from", "despite",
+                                        "amid", "during", NULL};
+    const bede_phrase *ph = &w->ph[p];
+    if (ph->first == 0) return true;
+    return !str_in_list(preps, tlower(w, ph->first - 1));
+}
+
 /* Are all actors of t the source's own (the same actor, or its state's
  * government)? */
 static bool is_source(const bede_worker *w, const np_actors *src,
@@ -2600,6 +2611,14 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                         (!strncmp(code, "15", 2) &&
                          own_forces(w, src, np_of(w, p)))))
                     p = first_actor_after(w, w->ph[p].last, hi, subj, in_too);
+                if (p >= 0 && src && src->n > 1 && mutual_code(code) &&
+                    !partner_pp(w, p)) {
+                    /* "Saudi Arabia and Iran agreed to restore relations
+                     * under a deal brokered by China": a compound acting
+                     * together takes no broker as its target; each acts
+                     * with the other */
+                    p = -1;
+                }
                 if (p < 0) p = shared_object(w, clause, v1);
                 if (p >= 0) {
                     tgt = np_of(w, p);
