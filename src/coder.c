@@ -2057,6 +2057,15 @@ static bool own_forces(const bede_worker *w, const np_actors *src,
     return true;
 }
 
+/* Is NP p the object of a preposition naming a topic ("for", "on",
+ * "about", "over", "regarding")? */
+static bool topic_pp(const bede_worker *w, int32_t p) {
+    static const char *const preps[] = {"for", "on", "about", "over",
+                                        "regarding", NULL};
+    const bede_phrase *ph = &w->ph[p];
+    return ph->first > 0 && str_in_list(preps, tlower(w, ph->first - 1));
+}
+
 /* Is NP p possibly a partner of an act: not the object of "by", "under",
  * "from", "despite", "amid" or "during" (a broker, a framework, a
  * circumstance)? */
@@ -2611,6 +2620,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                         (!strncmp(code, "15", 2) &&
                          own_forces(w, src, np_of(w, p)))))
                     p = first_actor_after(w, w->ph[p].last, hi, subj, in_too);
+                if (p >= 0 && !strncmp(code, "04", 2) && topic_pp(w, p)) {
+                    /* "met to discuss humanitarian aid for Gaza": what a
+                     * consultation is about is not whom it is with */
+                    p = -1;
+                }
                 if (p >= 0 && src && src->n > 1 && mutual_code(code) &&
                     !partner_pp(w, p)) {
                     /* "Saudi Arabia and Iran agreed to restore relations
