@@ -1337,7 +1337,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     const seen_actor *s =
         pronoun ? corefer(w, NULL, NULL, NULL, true)
                 : corefer(w, definite ? head : NULL,
-                          bare == NONE ? NULL : pstr(w, bare),
+                          bare == NONE || !definite ? NULL : pstr(w, bare),
                           definite && !agent_code && noun_root(w, ph, root)
                               ? root
                               : NULL,
@@ -3011,6 +3011,10 @@ static bool in_question(const bede_worker *w, int32_t c) {
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
             (!strcmp(first, "of") || !strcmp(first, "for")) && pv >= 0 &&
             str_in_list(ALLEGING, tlemma(w, w->ph[pv].head)))
+            return true;
+        /* "banned women from studying", "refrained from attacking":
+         * what one is kept from has not happened */
+        if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL && !strcmp(first, "from"))
             return true;
         /* "... if Washington attacked", "unless Kyiv signed": a condition */
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
