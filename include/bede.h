@@ -443,7 +443,9 @@ typedef struct bede_dict_pattern {
 BEDE_API int bede_dict_get_pattern(const bede_dict *d, size_t i,
                                    bede_dict_pattern *out);
 /* Index of the code of entry i that applies on date (YYYYMMDD; 0 = no date
- * known: the undated code, else the first), or -1 when none applies. */
+ * known: the latest dated code without an end, i.e. in force when the
+ * dictionary was written, else the undated code, else the first), or -1
+ * when none applies. */
 BEDE_API int bede_dict_code_on(const bede_dict *d, int kind, size_t i,
                                int32_t date);
 

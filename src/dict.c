@@ -894,8 +894,12 @@ int bede_dict_get_pattern(const bede_dict *d, size_t i,
     return 0;
 }
 
+/* With no date known, the code still in force when the dictionary was
+ * written (a dated code without an end, the latest such) describes
+ * today's news best: "Donald Trump" is USAGOV, not the undated USAELI. */
 static int code_on(const bede_dict *d, const dict_entry *e, int32_t date) {
-    int undated = -1;
+    int undated = -1, current = -1;
+    int32_t current_from = -1;
     for (uint32_t k = 0; k < e->ncodes; k++) {
         const dict_code *c = &d->codes.v[e->first_code + k];
         if (!c->dated) {
@@ -904,7 +908,12 @@ static int code_on(const bede_dict *d, const dict_entry *e, int32_t date) {
         }
         if (date && (!c->from || date >= c->from) && (!c->to || date <= c->to))
             return (int)k;
+        if (!date && !c->to && c->from > current_from) {
+            current = (int)k;
+            current_from = c->from;
+        }
     }
+    if (!date && current >= 0) return current;
     if (undated < 0 && !date && e->ncodes) return 0;
     return undated;
 }
