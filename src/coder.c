@@ -35,6 +35,13 @@
  *    a code `A:B` adds the paired event B from target to source. Duplicates
  *    within a sentence are dropped; with opts.one_a_day, within the story.
  *
+ * Options change what a sentence gives: opts.min_words skips short
+ * sentences and opts.comma_phrases leaves comma-delimited phrases out
+ * (words.c); opts.default_source and default_target stand for missing
+ * actors; opts.code_by keeps only the first event, or also the ones that
+ * fold into another. TABARI's dominant (!) and subordinate (?) codes are
+ * weighed last (select_events).
+ *
  * Every step can explain itself through the worker's trace callback.
  */
 #include "dict_internal.h"
@@ -45,6 +52,7 @@
 
 enum {
     TOPIC = 2,                     /* see bede_worker.covered */
+    VERB_WORD = 4,                 /* see bede_worker.covered */
     MAX_ACTORS = 8,
     MAX_MATCHES = 8,
     MAX_PATTERN_STEPS = 4096,
@@ -102,7 +110,16 @@ typedef struct {
     uint32_t flags;
     uint32_t sentence;
     int32_t clause; /* the clause of its verb (sentence-relative) */
+    uint8_t rank;   /* RANK_*: TABARI's subordinate and dominant codes */
 } cand;
+
+enum { RANK_PLAIN, RANK_SUBORDINATE, RANK_DOMINANT };
+
+/* The actors of the event of a verb whose pattern read a later verb:
+ * what that verb is given when opts.code_by is BEDE_CODE_ALL. */
+typedef struct {
+    np_actors src, tgt;
+} governed;
 
 /* The dictionary ids of one token: its lower-case form and lemma, and the
  * tagged stem and ending ids it may match through. */
@@ -128,8 +145,16 @@ struct bede_worker {
     struct { cand *v; size_t n, cap; } cands;
     struct { cand *v; size_t n, cap; } story_events; /* one-a-day */
     /* per sentence token: 1 read by an earlier verb (no verb or noun event
-     * here), TOPIC after a verb that made an event (no noun event here) */
+     * here), TOPIC after a verb that made an event (no noun event here),
+     * VERB_WORD a later word of a verb's own phrase ("called off") */
     struct { uint8_t *v; size_t n, cap; } covered;
+    /* per sentence token: left out as a comma-delimited phrase */
+    struct { uint8_t *v; size_t n, cap; } dropped;
+    struct { uint32_t *v; size_t n, cap; } words_before;
+    /* per sentence token read by a verb's pattern: that verb's actors;
+     * per verb token: the actors of its event (for BEDE_CODE_ALL) */
+    struct { governed *v; size_t n, cap; } governor, made;
+    size_t sentence_cands; /* the first candidate of the sentence */
     /* word ids of each doc token (lower-case form, lemma) and the sorted
      * ids present in the sentence, for fast matching */
     struct { uint32_t *v; size_t n, cap; } ids_lower, ids_lemma, present,
@@ -163,6 +188,16 @@ void bede_coder_default_options(bede_coder_options *opts) {
     opts->coreference = 1;
     opts->require_target = 1;
     opts->intents = 1;
+    opts->default_source_prior = 1;
+    opts->default_target_after = 1;
+    opts->code_by = BEDE_CODE_EACH;
+    /* TABARI's comma lengths, used when comma_phrases is set */
+    opts->comma_min = 2;
+    opts->comma_max = 10;
+    opts->comma_first_min = 128;
+    opts->comma_first_max = 0;
+    opts->comma_last_min = 2;
+    opts->comma_last_max = 10;
 }
 
 bede_coder *bede_coder_new(const bede_dict *dict,
@@ -223,6 +258,10 @@ void bede_worker_free(bede_worker *w) {
     free(w->cands.v);
     free(w->story_events.v);
     free(w->covered.v);
+    free(w->dropped.v);
+    free(w->words_before.v);
+    free(w->governor.v);
+    free(w->made.v);
     free(w->ids_lower.v);
     free(w->ids_lemma.v);
     free(w->present.v);
@@ -533,7 +572,7 @@ static int collect_mentions(bede_worker *w) {
     uint32_t base = w->s->first_token, end = base + w->s->token_count;
     for (uint32_t i = base; i < end;) {
         mention m;
-        if (!find_mention(w, i, end, &m)) {
+        if (w->dropped.v[i - base] || !find_mention(w, i, end, &m)) {
             i++;
             continue;
         }
@@ -1581,11 +1620,19 @@ static void make_events(bede_worker *w, const np_actors *src,
     size_t mn = colon ? (size_t)(colon - code) : strlen(code);
     snprintf(main_code, sizeof main_code, "%.*s", (int)mn, code);
     if (colon) snprintf(paired, sizeof paired, "%s", colon + 1);
-    /* TABARI's ! and ? (dominant / subordinate) do not change the code */
+    /* TABARI's ! and ? mark dominant and subordinate events (select_events)
+     * and are not part of the code */
+    uint8_t main_rank = RANK_PLAIN, paired_rank = RANK_PLAIN;
     for (char *p = main_code; *p; p++)
-        if (*p == '!' || *p == '?') *p = 0;
+        if (*p == '!' || *p == '?') {
+            main_rank = *p == '!' ? RANK_DOMINANT : RANK_SUBORDINATE;
+            *p = 0;
+        }
     for (char *p = paired; *p; p++)
-        if (*p == '!' || *p == '?') *p = 0;
+        if (*p == '!' || *p == '?') {
+            paired_rank = *p == '!' ? RANK_DOMINANT : RANK_SUBORDINATE;
+            *p = 0;
+        }
     uint32_t nf = (src->n > 1 || (tgt && tgt->n > 1)) ? BEDE_EVF_COMPOUND : 0;
     for (uint32_t i = 0; i < src->n; i++) {
         actor sa = w->actors.v[src->first + i];
@@ -1594,12 +1641,14 @@ static void make_events(bede_worker *w, const np_actors *src,
             const actor *ta = tgt ? &w->actors.v[tgt->first + j] : NULL;
             if (ta && same_actor(pstr(w, sa.code), pstr(w, ta->code)))
                 continue; /* an actor acting on itself */
-            if (*main_code && strcmp(main_code, "---") != 0)
+            if (*main_code && strcmp(main_code, "---") != 0 &&
                 add_cand(w, &sa, ta, main_code, strlen(main_code), v0, v1,
-                         rule_file, rule_line, rule, flags | nf);
-            if (*paired && strcmp(paired, "---") != 0 && ta)
+                         rule_file, rule_line, rule, flags | nf) == 0)
+                w->cands.v[w->cands.n - 1].rank = main_rank;
+            if (*paired && strcmp(paired, "---") != 0 && ta &&
                 add_cand(w, ta, &sa, paired, strlen(paired), v0, v1,
-                         rule_file, rule_line, rule, flags | nf);
+                         rule_file, rule_line, rule, flags | nf) == 0)
+                w->cands.v[w->cands.n - 1].rank = paired_rank;
         }
     }
 }
@@ -1707,6 +1756,85 @@ static bool mutual_code(const char *code) {
 
 static bool say_verb(const bede_worker *w, uint32_t h) {
     return str_in_list(SAY_LEMMAS, tlemma(w, h));
+}
+
+static bool background(const bede_worker *w, const cand *c);
+static int32_t unreal_governor(const bede_worker *w, size_t from,
+                               const cand *c);
+
+/* BEDE_CODE_ALL: the actors of the event that a verb at token v0 of clause
+ * folds into, or NULL: the verb whose pattern read it, the verb asking,
+ * alleging or denying what it tells, the verb of an enclosing clause when
+ * it tells the background ("after ..."). */
+static const governed *folded_into(const bede_worker *w, uint32_t v0,
+                                   int32_t clause) {
+    if (w->governor.v[v0].src.n) return &w->governor.v[v0];
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.clause = clause;
+    c.verb_first = v0;
+    int32_t j = unreal_governor(w, w->sentence_cands, &c);
+    if (j >= 0) {
+        const governed *g = &w->made.v[w->cands.v[j].verb_first];
+        return g->src.n ? g : NULL;
+    }
+    if (clause < 0 || !background(w, &c)) return NULL;
+    for (int32_t k = w->cl[clause].parent, depth = 0; k >= 0 && depth < 16;
+         k = w->cl[k].parent, depth++)
+        for (size_t i = w->cands.n; i-- > w->sentence_cands;) {
+            const cand *g = &w->cands.v[i];
+            if (g->clause == k && g->verb_first < v0 &&
+                w->made.v[g->verb_first].src.n)
+                return &w->made.v[g->verb_first];
+        }
+    return NULL;
+}
+
+/* Are the actors of run t all among those of run s ("Elrond and Gondor
+ * urged Bree to assist them": them is the source again)? */
+static bool same_actors(const bede_worker *w, const np_actors *s,
+                        const np_actors *t) {
+    for (uint32_t j = 0; j < t->n; j++) {
+        bool in = false;
+        for (uint32_t i = 0; i < s->n && !in; i++)
+            in = same_actor(pstr(w, w->actors.v[s->first + i].code),
+                            pstr(w, w->actors.v[t->first + j].code));
+        if (!in) return false;
+    }
+    return t->n > 0;
+}
+
+/* The actors a possessive determiner of NP np refers to ("Eriador ... by
+ * its resumption of ties"): the subject of its clause or of one enclosing
+ * it, named before it; NULL if none. */
+static const np_actors *possessive_referent(bede_worker *w, int32_t np) {
+    static const char *const POSSESSIVES[] = {"its", "his", "her", "their",
+                                              NULL};
+    const bede_phrase *ph = &w->ph[np];
+    if (ph->det < 0 || !str_in_list(POSSESSIVES, tlower(w, (uint32_t)ph->det)))
+        return NULL;
+    for (int32_t c = ph->clause, depth = 0; c >= 0 && depth < 16;
+         c = w->cl[c].parent, depth++) {
+        int32_t subj = clause_subject(w, c);
+        if (subj < 0 || subj == np || w->ph[subj].first > ph->first ||
+            (w->ph[subj].flags & BEDE_PHF_PRONOUN))
+            continue;
+        const np_actors *r = np_of(w, subj);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* A run of one actor with code (opts.default_source or default_target). */
+static np_actors default_actor(bede_worker *w, const char *code) {
+    actor a;
+    memset(&a, 0, sizeof a);
+    a.code = pool_code(w, code, strlen(code));
+    a.how = BEDE_ACTOR_DEFAULT;
+    a.file = a.agent_file = NONE;
+    np_actors r = {(uint32_t)w->actors.n, 0, 1};
+    if (push_actor(w, &a) == 0) r.n = 1;
+    return r;
 }
 
 /* Codes one verb (or, nominal, one noun) at sentence tokens [v0, v1). */
@@ -1842,6 +1970,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     /* roles */
     const np_actors *src = NULL, *tgt = NULL;
     np_actors moved_tgt = {0, 0, 0};
+    const bede_coder_options *opt = &w->c->opts;
+    /* BEDE_CODE_ALL: a verb that folds into an earlier verb's event is
+     * coded too, as part of that event ("Calenardhon urged Bree to assist
+     * it": CAL BRE 102 and CAL BRE 092) */
+    governed fold = {{0, 0, 0}, {0, 0, 0}};
+    if (opt->code_by == BEDE_CODE_ALL && !nominal) {
+        const governed *g = folded_into(w, v0, clause);
+        if (g) fold = *g;
+    }
     /* "Rebuked by Eriador, Osgiliath ...": a past participle heading a
      * participial clause is passive too */
     bool passive =
@@ -1878,6 +2015,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             const np_actors *own = np_of(w, np);
             if (own) src = own;
         }
+        if (!src && opt->code_by == BEDE_CODE_ALL)
+            /* a noun that would fold into the verb before it ("opposed
+             * ... by its resumption of ties") is coded on its own: "its"
+             * is its source */
+            src = possessive_referent(w, np);
         if (!src && clause >= 0) {
             /* "Israel carried out airstrikes on Gaza": the subject of a
              * light verb whose object the noun is */
@@ -1969,6 +2111,52 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
         }
     }
+    if (fold.src.n) {
+        /* that event's source; the target a target of its own other than
+         * the source ("assist it": it is the one urging), else that
+         * event's */
+        src = &fold.src;
+        if (tgt && same_actors(w, src, tgt)) tgt = NULL;
+        if (!tgt && fold.tgt.n) tgt = &fold.tgt;
+        tracef(w, "    \"%s\" = %s: part of an earlier verb's event, coded "
+                  "with its source",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+    }
+    np_actors def_src = {0, 0, 0}, def_tgt = {0, 0, 0}, greedy = {0, 0, 0};
+    if (!src && opt->default_source && !opt->default_source_prior && !nominal) {
+        /* TABARI's DEFAULT without PRIOR: the first actor after the verb is
+         * the source (the first member of a compound), the next one the
+         * target */
+        int32_t p = first_actor_after(w, v1, hi, -1, false);
+        const np_actors *r = np_of(w, p);
+        if (r) {
+            greedy = *r;
+            greedy.n = 1;
+            src = &greedy;
+            if (!tgt || tgt_np == p) {
+                tgt = NULL;
+                if (r->n > 1) {
+                    def_tgt = *r;
+                    def_tgt.first++;
+                    def_tgt.n--;
+                    tgt = &def_tgt;
+                } else {
+                    tgt = np_of(w, first_actor_after(w, w->ph[p].last, hi, -1,
+                                                     false));
+                }
+            }
+            tracef(w, "    \"%s\" = %s: the first actor after it is the "
+                      "source",
+                   span_text(w, v0, v1, buf, sizeof buf), code);
+        }
+    }
+    if (!src && opt->default_source) {
+        def_src = default_actor(w, opt->default_source);
+        if (def_src.n) src = &def_src;
+        tracef(w, "    \"%s\" = %s: no source actor, the default %s",
+               span_text(w, v0, v1, buf, sizeof buf), code,
+               opt->default_source);
+    }
     if (!src) {
         tracef(w, "    \"%s\" = %s: no source actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
@@ -2021,6 +2209,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 tgt = NULL;
         }
     }
+    if (!tgt && opt->default_target && opt->default_target_after) {
+        def_tgt = default_actor(w, opt->default_target);
+        if (def_tgt.n) tgt = &def_tgt;
+        tracef(w, "    \"%s\" = %s: no target actor, the default %s",
+               span_text(w, v0, v1, buf, sizeof buf), code,
+               opt->default_target);
+    }
     if (!tgt && src->n > 1 && mutual_code(code)) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
         tracef(w, "    \"%s\" = %s: a compound source without a target acts "
@@ -2035,6 +2230,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                             rule, flags | BEDE_EVF_COMPOUND);
             }
         return;
+    }
+    if (!tgt && opt->default_target) {
+        def_tgt = default_actor(w, opt->default_target);
+        if (def_tgt.n) tgt = &def_tgt;
+        tracef(w, "    \"%s\" = %s: no target actor, the default %s",
+               span_text(w, v0, v1, buf, sizeof buf), code,
+               opt->default_target);
     }
     if (!tgt && (w->c->opts.require_target || !strncmp(code, "010", 3))) {
         /* "X said" alone is not an event */
@@ -2061,6 +2263,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         for (uint32_t k = v1; k < hi && k < w->s->token_count; k++)
             w->covered.v[k] |= TOPIC;
     make_events(w, src, tgt, code, v0, v1, rule_file, rule_line, rule, flags);
+    governed made = {*src, tgt ? *tgt : (np_actors){0, 0, 0}};
+    w->made.v[v0] = made;
+    if (best)
+        /* the later verbs its pattern read belong to this event */
+        for (uint32_t t = v1; t < bm.reach && t < w->s->token_count; t++)
+            w->governor.v[t] = made;
 }
 
 /* Looks up the verb at sentence token h and codes it. */
@@ -2100,7 +2308,8 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
     /* the words of a compound verb ("pause fighting", "called off") are
      * not coded again */
     if (!nominal)
-        for (uint32_t t = h + 1; t < m[0].last - base; t++) w->covered.v[t] = 1;
+        for (uint32_t t = h + 1; t < m[0].last - base; t++)
+            w->covered.v[t] = 1 | VERB_WORD;
     return w->cands.n - before;
 }
 
@@ -2205,6 +2414,43 @@ static bool try_modal(bede_worker *w, uint32_t t, const bede_phrase *vp) {
 
 /* ------------------------------------------------------------ sentences */
 
+/* Keeps the events of the sentence (candidates from `before`) that TABARI's
+ * dominant and subordinate codes and opts.code_by allow: with a dominant
+ * event (`031!`) only the dominant ones, else a subordinate one (`023?`)
+ * only when no other is left; BEDE_CODE_FIRST keeps the first verb's. */
+static void select_events(bede_worker *w, size_t before) {
+    bool dominant = false, plain = false;
+    int64_t first = -1; /* the first verb with an event that is not
+                           subordinate */
+    for (size_t i = before; i < w->cands.n; i++) {
+        const cand *c = &w->cands.v[i];
+        if (c->rank == RANK_DOMINANT) dominant = true;
+        if (c->rank != RANK_SUBORDINATE) {
+            plain = true;
+            if (first < 0) first = c->verb_first;
+        }
+    }
+    bool only_first = w->c->opts.code_by == BEDE_CODE_FIRST && first >= 0;
+    size_t kept = before;
+    for (size_t i = before; i < w->cands.n; i++) {
+        const cand *c = &w->cands.v[i];
+        const char *why = NULL;
+        if (only_first && c->verb_first != first)
+            why = "only the sentence's first event is coded";
+        else if (!only_first && dominant && c->rank != RANK_DOMINANT)
+            why = "a dominant event (!) leaves out the others";
+        else if (plain && c->rank == RANK_SUBORDINATE)
+            why = "a subordinate event (?) gives way to the others";
+        if (why) {
+            tracef(w, "  \"%s\" = %s: %s", tlower(w, c->verb_first),
+                   pstr(w, c->code), why);
+            continue;
+        }
+        w->cands.v[kept++] = *c;
+    }
+    w->cands.n = kept;
+}
+
 static bool discarded(bede_worker *w, bool *story, uint32_t *which) {
     const bede_dict *d = w->c->dict;
     if (!bede_dict_entry_count(d, BEDE_DICT_DISCARDS)) return false;
@@ -2235,6 +2481,32 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     memset(w->nps.v, 0, (s->phrase_count + 1) * sizeof *w->nps.v);
     w->nps.n = s->phrase_count;
     w->void_sentence = false;
+    uint32_t nt = s->token_count + 1;
+    if (vec_reserve((void **)&w->dropped.v, &w->dropped.cap, nt, 1) ||
+        vec_reserve((void **)&w->words_before.v, &w->words_before.cap, nt,
+                    sizeof(uint32_t)) ||
+        vec_reserve((void **)&w->governor.v, &w->governor.cap, nt,
+                    sizeof(governed)) ||
+        vec_reserve((void **)&w->made.v, &w->made.cap, nt, sizeof(governed)))
+        return BEDE_ERR_NOMEM;
+    memset(w->dropped.v, 0, nt);
+    memset(w->governor.v, 0, nt * sizeof(governed));
+    memset(w->made.v, 0, nt * sizeof(governed));
+    if (w->c->opts.comma_phrases &&
+        comma_phrases(w->doc, s, &w->c->opts, w->dropped.v,
+                      w->words_before.v) &&
+        w->trace) {
+        char buf[256];
+        for (uint32_t a = 0, b; a < s->token_count; a = b) {
+            for (b = a; b < s->token_count && w->dropped.v[b]; b++) {
+            }
+            if (b > a)
+                tracef(w, "  left out, a comma-delimited phrase: \"%s\"",
+                       span_text(w, a, b, buf, sizeof buf));
+            else
+                b++;
+        }
+    }
     int rc = collect_mentions(w);
     if (rc || (rc = index_starts(w))) return rc;
     if (vec_reserve((void **)&w->covered.v, &w->covered.cap,
@@ -2243,11 +2515,17 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     memset(w->covered.v, 0, s->token_count + 1);
 
     size_t before = w->cands.n;
+    w->sentence_cands = before;
+    /* BEDE_CODE_ALL: the events that fold into another are coded too */
+    bool all = w->c->opts.code_by == BEDE_CODE_ALL;
     /* verbs, clause by clause; nominal events from NP heads */
     for (uint32_t p = 0; p < s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
-        if ((ph->kind == BEDE_PHRASE_VP && (w->covered.v[ph->head] & 1)) ||
-            (ph->kind == BEDE_PHRASE_NP && w->covered.v[ph->head])) {
+        uint8_t cov = w->covered.v[ph->head];
+        if (w->dropped.v[ph->head]) continue;
+        if (all ? (cov & VERB_WORD) != 0
+                : (ph->kind == BEDE_PHRASE_VP && (cov & 1)) ||
+                      (ph->kind == BEDE_PHRASE_NP && cov)) {
             tracef(w, "  \"%s\": an earlier verb acts on it or its pattern read it",
                    tlower(w, ph->head));
             continue;
@@ -2275,7 +2553,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
         bool drop = false;
-        if (!w->c->opts.statements && say_verb(w, c->verb_first))
+        if (!w->c->opts.statements && !all && say_verb(w, c->verb_first))
             for (size_t j = before; j < w->cands.n && !drop; j++)
                 drop = j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED);
         if (drop) {
@@ -2291,7 +2569,9 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     /* what is demanded, urged, threatened, denied or alleged has not
      * happened: "demanded that Hamas release the hostages" is one event */
     kept = before;
-    for (size_t i = before; i < w->cands.n; i++) {
+    for (size_t i = before; i < w->cands.n && all; i++)
+        w->cands.v[kept++] = w->cands.v[i];
+    for (size_t i = before; i < w->cands.n && !all; i++) {
         cand *c = &w->cands.v[i];
         if (background(w, c)) {
             tracef(w, "  \"%s\" is the background of the news (\"after\", "
@@ -2316,6 +2596,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         w->cands.v[kept++] = *c;
     }
     w->cands.n = kept;
+    select_events(w, before);
     if (w->void_sentence) {
         tracef(w, "  discarded: a \"###\" code voids the sentence");
         w->cands.n = before;
@@ -2466,6 +2747,12 @@ int bede_code(bede_worker *w, const char *text, size_t len,
                 break;
             }
             st.discarded_sentences++;
+            continue;
+        }
+        if (w->c->opts.min_words &&
+            sentence_words(w->doc, s) < w->c->opts.min_words) {
+            tracef(w, "  fewer than %u words: not coded",
+                   w->c->opts.min_words);
             continue;
         }
         rc = code_sentence(w, si);
