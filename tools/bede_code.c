@@ -73,6 +73,20 @@ static void code_usage(FILE *f) {
         "                       the intent to (03x), as TABARI and PETRARCH-2\n"
         "  --statements         a verb of saying keeps its own event even when\n"
         "                       what it reports is coded, as PETRARCH-2\n"
+        "  --events WHICH       each (default): every event but the ones that\n"
+        "                       fold into a governing verb's (what is urged,\n"
+        "                       demanded, denied, the background); first: the\n"
+        "                       first event of each sentence (TABARI's CODE BY\n"
+        "                       SENTENCE); all: the folded ones too (CODE ALL)\n"
+        "  --default-source CODE  the source of an event whose subject names\n"
+        "                       no actor (TABARI's DEFAULT: SOURCE [CODE] PRIOR)\n"
+        "  --default-target CODE  the target of an event that names none\n"
+        "                       (TABARI's DEFAULT: TARGET [CODE] AFTER)\n"
+        "  --min-words N        do not code sentences of fewer than N words (a\n"
+        "                       comma is a word; TABARI's MINIMUM WORDS)\n"
+        "  --comma-phrases      leave out phrases of 2 to 10 words between\n"
+        "                       commas or after a sentence's last comma\n"
+        "                       (TABARI's COMMA: with its default lengths)\n"
         "  -j, --threads N      code with N threads (output keeps input "
         "order)\n"
         "  -o, --output FILE    write events to FILE (default stdout)\n"
@@ -627,7 +641,11 @@ int bede_code_main(int argc, char **argv) {
                     strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0 ||
                     strcmp(a, "--dict") == 0 || strcmp(a, "--date") == 0 ||
                     strcmp(a, "-j") == 0 || strcmp(a, "--threads") == 0 ||
-                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0;
+                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
+                    strcmp(a, "--events") == 0 ||
+                    strcmp(a, "--default-source") == 0 ||
+                    strcmp(a, "--default-target") == 0 ||
+                    strcmp(a, "--min-words") == 0;
         if (takes && !val) {
             fprintf(stderr, "bede code: option '%s' needs a value\n", a);
             goto done;
@@ -678,6 +696,43 @@ int bede_code_main(int argc, char **argv) {
             r.copts.intents = 0;
         } else if (strcmp(a, "--statements") == 0) {
             r.copts.statements = 1;
+        } else if (strcmp(a, "--events") == 0) {
+            if (strcmp(val, "each") == 0)
+                r.copts.code_by = BEDE_CODE_EACH;
+            else if (strcmp(val, "first") == 0)
+                r.copts.code_by = BEDE_CODE_FIRST;
+            else if (strcmp(val, "all") == 0)
+                r.copts.code_by = BEDE_CODE_ALL;
+            else {
+                fprintf(stderr,
+                        "bede code: --events expects each, first or all, got "
+                        "'%s'\n",
+                        val);
+                goto done;
+            }
+        } else if (strcmp(a, "--default-source") == 0 ||
+                   strcmp(a, "--default-target") == 0) {
+            if (!*val || strlen(val) > 31 || strpbrk(val, " \t")) {
+                fprintf(stderr, "bede code: %s expects a code, got '%s'\n", a,
+                        val);
+                goto done;
+            }
+            if (a[10] == 's')
+                r.copts.default_source = val;
+            else
+                r.copts.default_target = val;
+        } else if (strcmp(a, "--min-words") == 0) {
+            char *end;
+            long n = strtol(val, &end, 10);
+            if (*end || n < 0 || n > 10000) {
+                fprintf(stderr,
+                        "bede code: --min-words expects 0..10000, got '%s'\n",
+                        val);
+                goto done;
+            }
+            r.copts.min_words = (uint32_t)n;
+        } else if (strcmp(a, "--comma-phrases") == 0) {
+            r.copts.comma_phrases = 1;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             r.quiet = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
