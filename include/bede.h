@@ -560,6 +560,14 @@ typedef struct bede_coder_options {
     uint32_t comma_min, comma_max;             /* default 2, 10 */
     uint32_t comma_first_min, comma_first_max; /* default 128, 0: never */
     uint32_t comma_last_min, comma_last_max;   /* default 2, 10 */
+
+    int time_shift;       /* the time phrases of TABARI verb dictionaries
+                             (its <TIME> block: YESTERDAY [-1]) date the
+                             events of their sentence that many days from
+                             the story's date; one coded ### discards the
+                             sentence, +++ leaves it uncoded; the first of a
+                             sentence counts, its patterns are not read;
+                             TABARI's SET: TIME SHIFTING; default 0 */
 } bede_coder_options;
 
 /* Which events of a sentence the coder makes (TABARI's SET: CODE BY). */

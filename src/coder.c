@@ -111,6 +111,7 @@ typedef struct {
     uint32_t sentence;
     int32_t clause; /* the clause of its verb (sentence-relative) */
     uint8_t rank;   /* RANK_*: TABARI's subordinate and dominant codes */
+    int32_t days;   /* the sentence's time shift (opts.time_shift) */
 } cand;
 
 enum { RANK_PLAIN, RANK_SUBORDINATE, RANK_DOMINANT };
@@ -155,6 +156,7 @@ struct bede_worker {
      * per verb token: the actors of its event (for BEDE_CODE_ALL) */
     struct { governed *v; size_t n, cap; } governor, made;
     size_t sentence_cands; /* the first candidate of the sentence */
+    int32_t days;          /* the sentence's time shift (opts.time_shift) */
     /* word ids of each doc token (lower-case form, lemma) and the sorted
      * ids present in the sentence, for fast matching */
     struct { uint32_t *v; size_t n, cap; } ids_lower, ids_lemma, present,
@@ -2451,6 +2453,31 @@ static void select_events(bede_worker *w, size_t before) {
     w->cands.n = kept;
 }
 
+/* TABARI's time phrases (the <TIME> block of its verb dictionaries,
+ * YESTERDAY [-1]) for opts.time_shift: the code of the sentence's first
+ * one that is not null, into code[16] ("" when none): days to move its
+ * events by, "###" (discard it) or "+++" (too complex to code). */
+static void time_phrase(bede_worker *w, char code[16]) {
+    const bede_dict *d = w->c->dict;
+    uint32_t base = w->s->first_token, end = base + w->s->token_count;
+    code[0] = '\0';
+    for (uint32_t i = base; i < end; i++) {
+        bede_dict_match m[MAX_MATCHES];
+        int n = match(w, BEDE_DICT_VERBS, i, end, m, MAX_MATCHES);
+        for (int k = 0; k < n && k < MAX_MATCHES; k++) {
+            uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[k].entry);
+            const dict_entry *e = &d->entries.v[ge];
+            if (e->block == NONE ||
+                strcmp(dstr(w, d->blocks.v[e->block].desc), "<TIME>") != 0)
+                continue;
+            const char *c = match_code(d, ge, m[k].code);
+            if (!c || !strcmp(c, "---")) continue;
+            snprintf(code, 16, "%s", c);
+            return;
+        }
+    }
+}
+
 static bool discarded(bede_worker *w, bool *story, uint32_t *which) {
     const bede_dict *d = w->c->dict;
     if (!bede_dict_entry_count(d, BEDE_DICT_DISCARDS)) return false;
@@ -2563,6 +2590,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
             continue;
         }
         c->sentence = si;
+        c->days = w->days;
         w->cands.v[kept++] = *c;
     }
     w->cands.n = kept;
@@ -2645,7 +2673,8 @@ static int emit(bede_worker *w, bede_event_fn fn, void *user, int *count) {
         bool dup = false;
         for (size_t j = 0; j < i && !dup; j++) {
             const cand *o = &w->cands.v[j];
-            if ((o->sentence == c->sentence || w->c->opts.one_a_day) &&
+            if ((o->sentence == c->sentence ||
+                 (w->c->opts.one_a_day && o->days == c->days)) &&
                 same_event(w, o, c))
                 dup = true;
         }
@@ -2653,7 +2682,7 @@ static int emit(bede_worker *w, bede_event_fn fn, void *user, int *count) {
         bede_event ev;
         memset(&ev, 0, sizeof ev);
         ev.sentence = c->sentence;
-        ev.date = w->date;
+        ev.date = date_add_days(w->date, c->days);
         fill_actor(w, &c->src, &ev.source);
         fill_actor(w, &c->tgt, &ev.target);
         ev.code = pstr(w, c->code);
@@ -2754,6 +2783,23 @@ int bede_code(bede_worker *w, const char *text, size_t len,
             tracef(w, "  fewer than %u words: not coded",
                    w->c->opts.min_words);
             continue;
+        }
+        w->days = 0;
+        if (w->c->opts.time_shift) {
+            char tc[16];
+            time_phrase(w, tc);
+            if (!strcmp(tc, "###") || !strcmp(tc, "@DISCARD")) {
+                tracef(w, "  discarded: a time phrase coded %s", tc);
+                st.discarded_sentences++;
+                continue;
+            }
+            if (!strcmp(tc, "+++") || !strcmp(tc, "@COMPLEX")) {
+                tracef(w, "  a time phrase coded %s: too complex to code", tc);
+                continue;
+            }
+            w->days = atoi(tc);
+            if (w->days) tracef(w, "  a time phrase moves its events by %d "
+                                   "days", (int)w->days);
         }
         rc = code_sentence(w, si);
         if (rc) return bede_fail(err, rc, NULL, 0, 0, 0, "out of memory");

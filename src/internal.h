@@ -156,6 +156,10 @@ BEDE_HIDDEN int chunk_sentence(const bede_token *toks, uint32_t n,
                                const char *pool, phrase_vec *phrases,
                                clause_vec *clauses);
 
+/* ---- cameo.c */
+/* date (YYYYMMDD) moved by days; 0 stays 0. */
+BEDE_HIDDEN int32_t date_add_days(int32_t date, int days);
+
 /* ---- words.c: words of a sentence as TABARI counts them */
 /* Number of words of sentence s of doc: runs of tokens between blanks
  * ("Gondor's" is one), and each comma. */

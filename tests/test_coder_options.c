@@ -52,11 +52,16 @@ typedef struct {
     char buf[512];
 } events;
 
+static int with_dates; /* events are written with their dates */
+
 static int on_event(const bede_event *ev, void *user) {
     events *e = user;
     size_t n = strlen(e->buf);
     snprintf(e->buf + n, sizeof e->buf - n, "%s%s %s %s", n ? ", " : "",
              ev->source.code, ev->target.code, ev->code);
+    n = strlen(e->buf);
+    if (with_dates)
+        snprintf(e->buf + n, sizeof e->buf - n, " %d", (int)ev->date);
     return 0;
 }
 
@@ -208,6 +213,41 @@ static void t_comma_phrases(void) {
               "ARN ERI 111, GON ERI 111, BRE ERI 111");
 }
 
+/* time_shift: TABARI's <TIME> phrases date or discard their sentence */
+static void t_time_shift(void) {
+    static const char tverbs[] = "<TIME>\n"
+                                 "YESTERDAY [-1]\n"
+                                 "LAST_WEEK [-7]\n"
+                                 "ONCE_UPON_A_TIME [###]\n"
+                                 "</TIME>\n"
+                                 "CRITICISED [111]\n";
+    bede_error err;
+    bede_dict *td = bede_dict_new(NULL, &err);
+    CHECK(td != NULL);
+    if (!td) return;
+    CHECK(bede_dict_add_text(td, "actors", ACTORS, sizeof ACTORS - 1,
+                             BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS,
+                             &err) >= 0);
+    CHECK(bede_dict_add_text(td, "tabari.verbs", tverbs, sizeof tverbs - 1,
+                             BEDE_DICT_FORMAT_TABARI, BEDE_DICT_VERBS,
+                             &err) >= 0);
+    bede_coder_options o;
+    bede_coder_default_options(&o);
+    events e;
+    with_dates = 1;
+    const char *text = "Arnor criticised Gondor yesterday. Bree criticised "
+                       "Arnor last week. Gondor criticised Bree once upon a "
+                       "time.";
+    CHECK_STR(code(td, &o, text, &e),
+              "ARN GON 111 20240305, BRE ARN 111 20240305, "
+              "GON BRE 111 20240305");
+    o.time_shift = 1;
+    CHECK_STR(code(td, &o, text, &e),
+              "ARN GON 111 20240304, BRE ARN 111 20240227");
+    with_dates = 0;
+    bede_dict_free(td);
+}
+
 int main(void) {
     d = dict();
     if (!d) return 1;
@@ -217,6 +257,7 @@ int main(void) {
         {"code_by", t_code_by},
         {"dominant_subordinate", t_dominant_subordinate},
         {"comma_phrases", t_comma_phrases},
+        {"time_shift", t_time_shift},
     };
     int rc = harness_run(tests, sizeof tests / sizeof *tests);
     bede_dict_free(d);

@@ -87,6 +87,9 @@ static void code_usage(FILE *f) {
         "  --comma-phrases      leave out phrases of 2 to 10 words between\n"
         "                       commas or after a sentence's last comma\n"
         "                       (TABARI's COMMA: with its default lengths)\n"
+        "  --time-shift         date events by the time phrases of TABARI verb\n"
+        "                       dictionaries (YESTERDAY [-1]); ### discards\n"
+        "                       the sentence (TABARI's SET: TIME SHIFTING)\n"
         "  -j, --threads N      code with N threads (output keeps input "
         "order)\n"
         "  -o, --output FILE    write events to FILE (default stdout)\n"
@@ -733,6 +736,8 @@ int bede_code_main(int argc, char **argv) {
             r.copts.min_words = (uint32_t)n;
         } else if (strcmp(a, "--comma-phrases") == 0) {
             r.copts.comma_phrases = 1;
+        } else if (strcmp(a, "--time-shift") == 0) {
+            r.copts.time_shift = 1;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             r.quiet = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -1044,9 +1049,9 @@ static int tabari_forward(validation *v, const char *arg) {
     return 1;
 }
 
-/* Applies one TABARI option line (SET:, DEFAULT:, COMMA:, FORWARD:) to the
- * coder options of the records that follow; 0 when it is not one bede
- * applies. */
+/* Applies one TABARI option line (SET: CODE BY, MINIMUM WORDS, TIME
+ * SHIFTING, YYYY; DEFAULT:, COMMA:, FORWARD:) to the coder options of the
+ * records that follow; 0 when it is not one bede applies. */
 static int apply_tabari_option(validation *v, const char *opt) {
     char u[512];
     size_t n = 0;
@@ -1082,6 +1087,8 @@ static int apply_tabari_option(validation *v, const char *opt) {
                                                 : BEDE_CODE_EACH;
     } else if (strncmp(arg, "MIN", 3) == 0 && isdigit((unsigned char)*value)) {
         v->copts.min_words = (uint32_t)strtoul(value, NULL, 10);
+    } else if (strncmp(arg, "TIME", 4) == 0 && *value) {
+        v->copts.time_shift = *value == 'T';
     } else if (strncmp(arg, "YYYY", 4) == 0 && *value) {
         v->four_digit_years = *value == 'T';
         return 1;
@@ -1507,6 +1514,7 @@ static int make_coders(validation *v, int petrarch) {
         o->default_source_prior = o->default_target_after = 0;
         o->min_words = 8;
         o->comma_phrases = 1;
+        o->time_shift = 1; /* on when the .verbs have <TIME> phrases */
     }
     return build_coders(v);
 }
