@@ -456,9 +456,12 @@ typedef struct bede_dict_match {
 
 /* Longest phrase of kind starting at token `at` of doc, not running past
  * token `end` (exclusive; 0 = end of doc). Matching ignores case, tries
- * each token's lower-case form and its lemma. Writes up to cap matches (every
- * entry whose phrase is that longest one, in load order) and returns how
- * many entries have it (0 if none). */
+ * each token's lower-case form and its lemma. Of phrases equally long, the
+ * one whose words match the most characters (a token or its lemma matches
+ * all of its characters, a stem or a word with endings its own: TABARI's
+ * stem `attacked` before `attack` for "attacked"). Writes up to cap
+ * matches (every entry whose phrase is that one, in load order) and
+ * returns how many entries have it (0 if none). */
 BEDE_API int bede_dict_match_at(const bede_dict *d, int kind,
                                 const bede_doc *doc, size_t at, size_t end,
                                 int32_t date, bede_dict_match *out,
