@@ -1595,7 +1595,7 @@ static int validate_tabari(validation *v) {
     char dir[4096];
     dir_of(v->suite, dir, sizeof dir);
     strlist texts = {0};
-    char options[4096] = "";
+    char options[4096 + 1024] = ""; /* dir + name */
     int status = 0;
     /* Old Mac files end lines in CR: read the whole file and split. */
     char *buf = NULL;
@@ -1628,11 +1628,12 @@ static int validate_tabari(validation *v) {
                        : strncmp(tag, "ve", 2) == 0 ? BEDE_DICT_VERBS
                        : strncmp(tag, "op", 2) == 0 ? BEDE_DICT_OPTIONS
                                                     : -1;
-            if (name[0] && kind >= 0)
-                status = add_dict(v, dir, name, kind);
             if (name[0] && kind == BEDE_DICT_OPTIONS)
+                /* its commands are read too, as run-time options */
                 snprintf(options, sizeof options, "%s%s",
                          name[0] == '/' ? "" : dir, name);
+            if (name[0] && kind >= 0)
+                status = add_dict(v, dir, name, kind);
             else if (name[0] && strncmp(tag, "te", 2) == 0)
                 sl_add(&texts, name);
         }
