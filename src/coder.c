@@ -116,8 +116,8 @@ typedef struct {
 
 enum { RANK_PLAIN, RANK_SUBORDINATE, RANK_DOMINANT };
 
-/* The actors of the event of a verb whose pattern read a later verb:
- * what that verb is given when opts.code_by is BEDE_CODE_ALL. */
+/* The actors of a verb's event: what the verbs that fold into it are coded
+ * with when opts.code_by is BEDE_CODE_ALL. */
 typedef struct {
     np_actors src, tgt;
 } governed;

@@ -1509,12 +1509,14 @@ static int make_coders(validation *v, int petrarch) {
     o->unknown_state = petrarch ? "---" : "~"; /* "---GOV", "~GOV" */
     o->statements = petrarch; /* PETRARCH-2 codes "X said" as well */
     if (!petrarch) {
-        /* TABARI's defaults (manual, chapter 8): no DEFAULT actors, no
-         * PRIOR or AFTER until set */
+        /* TABARI's defaults (manual, chapter 8): no DEFAULT actors (nor
+         * PRIOR and AFTER until set), eight words at least, comma phrases
+         * of 2 to 10 words left out (none at the start), time shifting on
+         * (it is when the .verbs have <TIME> phrases) */
         o->default_source_prior = o->default_target_after = 0;
         o->min_words = 8;
         o->comma_phrases = 1;
-        o->time_shift = 1; /* on when the .verbs have <TIME> phrases */
+        o->time_shift = 1;
     }
     return build_coders(v);
 }
