@@ -218,6 +218,8 @@ bede_coder *bede_coder_new(const bede_dict *dict,
         c->opts = *opts;
     else
         bede_coder_default_options(&c->opts);
+    /* BEDE_CODE_ALL: a statement whose content is coded keeps its own */
+    if (c->opts.code_by == BEDE_CODE_ALL) c->opts.statements = 1;
     dict_stem_lengths(dict, &c->stem_min, &c->stem_max);
     c->an = bede_analyzer_new(NULL, err);
     if (!c->an) {
@@ -1538,6 +1540,242 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
 
 /* ------------------------------------------------------------ events */
 
+/* ------------------------------------------------------------ options
+ *
+ * What the coder options that change a sentence's events do to one verb's
+ * roles: default_source and default_target, code_by, comma_phrases.
+ */
+
+static bool same_actor(const char *a, const char *b);
+static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
+                                 int32_t exclude, bool in_too);
+static bool background(const bede_worker *w, const cand *c);
+static int32_t unreal_governor(const bede_worker *w, size_t from,
+                               const cand *c);
+
+/* The options' state for the sentence w->s: the tokens left out as
+ * comma-delimited phrases, no event yet. Returns 0 or BEDE_ERR_NOMEM. */
+static int sentence_options(bede_worker *w) {
+    const bede_sentence *s = w->s;
+    uint32_t nt = s->token_count + 1;
+    if (vec_reserve((void **)&w->dropped.v, &w->dropped.cap, nt, 1) ||
+        vec_reserve((void **)&w->words_before.v, &w->words_before.cap, nt,
+                    sizeof(uint32_t)) ||
+        vec_reserve((void **)&w->governor.v, &w->governor.cap, nt,
+                    sizeof(governed)) ||
+        vec_reserve((void **)&w->made.v, &w->made.cap, nt, sizeof(governed)))
+        return BEDE_ERR_NOMEM;
+    memset(w->dropped.v, 0, nt);
+    memset(w->governor.v, 0, nt * sizeof(governed));
+    memset(w->made.v, 0, nt * sizeof(governed));
+    w->sentence_cands = w->cands.n;
+    if (!w->c->opts.comma_phrases ||
+        !comma_phrases(w->doc, s, &w->c->opts, w->dropped.v,
+                       w->words_before.v) ||
+        !w->trace)
+        return 0;
+    char buf[256];
+    for (uint32_t a = 0, b; a < s->token_count; a = b) {
+        for (b = a; b < s->token_count && w->dropped.v[b]; b++) {
+        }
+        if (b > a)
+            tracef(w, "  left out, a comma-delimited phrase: \"%s\"",
+                   span_text(w, a, b, buf, sizeof buf));
+        else
+            b++;
+    }
+    return 0;
+}
+
+/* BEDE_CODE_ALL: the marks that keep later words from being coded (what a
+ * verb's pattern read, its topic) are dropped, but for the words of a
+ * verb's own phrase ("called off"). */
+static void uncover(bede_worker *w) {
+    for (uint32_t t = 0; t < w->s->token_count; t++)
+        if (!(w->covered.v[t] & VERB_WORD)) w->covered.v[t] = 0;
+}
+
+/* BEDE_CODE_ALL: the actors of the event that a verb at token v0 of clause
+ * folds into, or NULL: the verb whose pattern read it, the verb asking,
+ * alleging or denying what it tells, the verb of an enclosing clause when
+ * it tells the background ("after ..."). */
+static const governed *folded_into(const bede_worker *w, uint32_t v0,
+                                   int32_t clause) {
+    if (w->governor.v[v0].src.n) return &w->governor.v[v0];
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.clause = clause;
+    c.verb_first = v0;
+    int32_t j = unreal_governor(w, w->sentence_cands, &c);
+    if (j >= 0) {
+        const governed *g = &w->made.v[w->cands.v[j].verb_first];
+        return g->src.n ? g : NULL;
+    }
+    if (clause < 0 || !background(w, &c)) return NULL;
+    for (int32_t k = w->cl[clause].parent, depth = 0; k >= 0 && depth < 16;
+         k = w->cl[k].parent, depth++)
+        for (size_t i = w->cands.n; i-- > w->sentence_cands;) {
+            const cand *g = &w->cands.v[i];
+            if (g->clause == k && g->verb_first < v0 &&
+                w->made.v[g->verb_first].src.n)
+                return &w->made.v[g->verb_first];
+        }
+    return NULL;
+}
+
+/* Are the actors of run t all among those of run s ("Elrond and Gondor
+ * urged Bree to assist them": them is the source again)? */
+static bool same_actors(const bede_worker *w, const np_actors *s,
+                        const np_actors *t) {
+    for (uint32_t j = 0; j < t->n; j++) {
+        bool in = false;
+        for (uint32_t i = 0; i < s->n && !in; i++)
+            in = same_actor(pstr(w, w->actors.v[s->first + i].code),
+                            pstr(w, w->actors.v[t->first + j].code));
+        if (!in) return false;
+    }
+    return t->n > 0;
+}
+
+/* BEDE_CODE_ALL: the actors a possessive determiner of event noun NP np
+ * refers to ("Eriador ... by its resumption of ties"): the subject of its
+ * clause or of one enclosing it, named before it; NULL if none. */
+static const np_actors *possessive_referent(bede_worker *w, int32_t np) {
+    static const char *const POSSESSIVES[] = {"its", "his", "her", "their",
+                                              NULL};
+    if (w->c->opts.code_by != BEDE_CODE_ALL || np < 0) return NULL;
+    const bede_phrase *ph = &w->ph[np];
+    if (ph->det < 0 || !str_in_list(POSSESSIVES, tlower(w, (uint32_t)ph->det)))
+        return NULL;
+    for (int32_t c = ph->clause, depth = 0; c >= 0 && depth < 16;
+         c = w->cl[c].parent, depth++) {
+        int32_t subj = clause_subject(w, c);
+        if (subj < 0 || subj == np || w->ph[subj].first > ph->first ||
+            (w->ph[subj].flags & BEDE_PHF_PRONOUN))
+            continue;
+        const np_actors *r = np_of(w, subj);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* The actors the options give one verb, kept while it is coded. */
+typedef struct {
+    governed fold;
+    np_actors src, tgt, first;
+} option_actors;
+
+/* A run of one actor with code (opts.default_source or default_target). */
+static np_actors default_actor(bede_worker *w, const char *code) {
+    actor a;
+    memset(&a, 0, sizeof a);
+    a.code = pool_code(w, code, strlen(code));
+    a.how = BEDE_ACTOR_DEFAULT;
+    a.file = a.agent_file = NONE;
+    np_actors r;
+    memset(&r, 0, sizeof r);
+    r.first = (uint32_t)w->actors.n;
+    r.done = 1;
+    if (push_actor(w, &a) == 0) r.n = 1;
+    return r;
+}
+
+/* The source the options give the verb (or noun) at tokens [v0, v1) of
+ * clause, whose roles so far are *src and *tgt (the latter from NP
+ * tgt_np), reading up to token hi, and what that changes of its target:
+ * under BEDE_CODE_ALL, the source of the event it folds into; TABARI's
+ * DEFAULT without PRIOR, the first actor after it; opts.default_source. */
+static void option_source(bede_worker *w, option_actors *x,
+                          const np_actors **src, const np_actors **tgt,
+                          int32_t tgt_np, uint32_t v0, uint32_t v1,
+                          uint32_t hi, int32_t clause, bool nominal,
+                          const char *code) {
+    const bede_coder_options *opt = &w->c->opts;
+    char buf[256];
+    memset(x, 0, sizeof *x);
+    const governed *g = opt->code_by == BEDE_CODE_ALL && !nominal
+                            ? folded_into(w, v0, clause)
+                            : NULL;
+    if (g) {
+        /* part of that event ("Calenardhon urged Bree to assist it": CAL
+         * BRE 102 and CAL BRE 092): its source; its own target other than
+         * the source ("it" is the one urging), else that event's */
+        x->fold = *g;
+        *src = &x->fold.src;
+        if (*tgt && same_actors(w, *src, *tgt)) *tgt = NULL;
+        if (!*tgt && x->fold.tgt.n) *tgt = &x->fold.tgt;
+        tracef(w, "    \"%s\" = %s: part of an earlier verb's event, coded "
+                  "with its source",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+    }
+    if (!*src && opt->default_source && !opt->default_source_prior &&
+        !nominal) {
+        /* TABARI's DEFAULT without PRIOR: the first actor after the verb is
+         * the source (the first member of a compound), the next one the
+         * target */
+        int32_t p = first_actor_after(w, v1, hi, -1, false);
+        const np_actors *r = np_of(w, p);
+        if (r) {
+            x->first = *r;
+            x->first.n = 1;
+            *src = &x->first;
+            if (!*tgt || tgt_np == p) {
+                *tgt = NULL;
+                if (r->n > 1) {
+                    x->tgt = *r;
+                    x->tgt.first++;
+                    x->tgt.n--;
+                    *tgt = &x->tgt;
+                } else {
+                    *tgt = np_of(w, first_actor_after(w, w->ph[p].last, hi,
+                                                      -1, false));
+                }
+            }
+            tracef(w, "    \"%s\" = %s: the first actor after it is the "
+                      "source",
+                   span_text(w, v0, v1, buf, sizeof buf), code);
+        }
+    }
+    if (!*src && opt->default_source) {
+        x->src = default_actor(w, opt->default_source);
+        if (x->src.n) *src = &x->src;
+        tracef(w, "    \"%s\" = %s: no source actor, the default %s",
+               span_text(w, v0, v1, buf, sizeof buf), code,
+               opt->default_source);
+    }
+}
+
+/* opts.default_target for a verb without a target: with
+ * default_target_after also where a compound source would act on itself
+ * (mutual), else only where it would not. */
+static void option_target(bede_worker *w, option_actors *x,
+                          const np_actors **tgt, bool mutual, uint32_t v0,
+                          uint32_t v1, const char *code) {
+    const bede_coder_options *opt = &w->c->opts;
+    char buf[256];
+    if (*tgt || !opt->default_target || (mutual && !opt->default_target_after))
+        return;
+    x->tgt = default_actor(w, opt->default_target);
+    if (x->tgt.n) *tgt = &x->tgt;
+    tracef(w, "    \"%s\" = %s: no target actor, the default %s",
+           span_text(w, v0, v1, buf, sizeof buf), code, opt->default_target);
+}
+
+/* Remembers the actors of the event of the verb at token v0, and that the
+ * later words its pattern read, up to token reach, belong to that event
+ * (for BEDE_CODE_ALL). */
+static void record_event(bede_worker *w, uint32_t v0, uint32_t v1,
+                         uint32_t reach, const np_actors *src,
+                         const np_actors *tgt) {
+    governed g;
+    memset(&g, 0, sizeof g);
+    g.src = *src;
+    if (tgt) g.tgt = *tgt;
+    w->made.v[v0] = g;
+    for (uint32_t t = v1; t < reach && t < w->s->token_count; t++)
+        w->governor.v[t] = g;
+}
+
 /* CAMEO codes a promise of cooperation as intent (03x): "said it would
  * release", "will send aid". The intent code of a cooperative action, or
  * NULL when the code is not one. */
@@ -1760,85 +1998,6 @@ static bool say_verb(const bede_worker *w, uint32_t h) {
     return str_in_list(SAY_LEMMAS, tlemma(w, h));
 }
 
-static bool background(const bede_worker *w, const cand *c);
-static int32_t unreal_governor(const bede_worker *w, size_t from,
-                               const cand *c);
-
-/* BEDE_CODE_ALL: the actors of the event that a verb at token v0 of clause
- * folds into, or NULL: the verb whose pattern read it, the verb asking,
- * alleging or denying what it tells, the verb of an enclosing clause when
- * it tells the background ("after ..."). */
-static const governed *folded_into(const bede_worker *w, uint32_t v0,
-                                   int32_t clause) {
-    if (w->governor.v[v0].src.n) return &w->governor.v[v0];
-    cand c;
-    memset(&c, 0, sizeof c);
-    c.clause = clause;
-    c.verb_first = v0;
-    int32_t j = unreal_governor(w, w->sentence_cands, &c);
-    if (j >= 0) {
-        const governed *g = &w->made.v[w->cands.v[j].verb_first];
-        return g->src.n ? g : NULL;
-    }
-    if (clause < 0 || !background(w, &c)) return NULL;
-    for (int32_t k = w->cl[clause].parent, depth = 0; k >= 0 && depth < 16;
-         k = w->cl[k].parent, depth++)
-        for (size_t i = w->cands.n; i-- > w->sentence_cands;) {
-            const cand *g = &w->cands.v[i];
-            if (g->clause == k && g->verb_first < v0 &&
-                w->made.v[g->verb_first].src.n)
-                return &w->made.v[g->verb_first];
-        }
-    return NULL;
-}
-
-/* Are the actors of run t all among those of run s ("Elrond and Gondor
- * urged Bree to assist them": them is the source again)? */
-static bool same_actors(const bede_worker *w, const np_actors *s,
-                        const np_actors *t) {
-    for (uint32_t j = 0; j < t->n; j++) {
-        bool in = false;
-        for (uint32_t i = 0; i < s->n && !in; i++)
-            in = same_actor(pstr(w, w->actors.v[s->first + i].code),
-                            pstr(w, w->actors.v[t->first + j].code));
-        if (!in) return false;
-    }
-    return t->n > 0;
-}
-
-/* The actors a possessive determiner of NP np refers to ("Eriador ... by
- * its resumption of ties"): the subject of its clause or of one enclosing
- * it, named before it; NULL if none. */
-static const np_actors *possessive_referent(bede_worker *w, int32_t np) {
-    static const char *const POSSESSIVES[] = {"its", "his", "her", "their",
-                                              NULL};
-    const bede_phrase *ph = &w->ph[np];
-    if (ph->det < 0 || !str_in_list(POSSESSIVES, tlower(w, (uint32_t)ph->det)))
-        return NULL;
-    for (int32_t c = ph->clause, depth = 0; c >= 0 && depth < 16;
-         c = w->cl[c].parent, depth++) {
-        int32_t subj = clause_subject(w, c);
-        if (subj < 0 || subj == np || w->ph[subj].first > ph->first ||
-            (w->ph[subj].flags & BEDE_PHF_PRONOUN))
-            continue;
-        const np_actors *r = np_of(w, subj);
-        if (r) return r;
-    }
-    return NULL;
-}
-
-/* A run of one actor with code (opts.default_source or default_target). */
-static np_actors default_actor(bede_worker *w, const char *code) {
-    actor a;
-    memset(&a, 0, sizeof a);
-    a.code = pool_code(w, code, strlen(code));
-    a.how = BEDE_ACTOR_DEFAULT;
-    a.file = a.agent_file = NONE;
-    np_actors r = {(uint32_t)w->actors.n, 0, 1};
-    if (push_actor(w, &a) == 0) r.n = 1;
-    return r;
-}
-
 /* Codes one verb (or, nominal, one noun) at sentence tokens [v0, v1). */
 static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       uint32_t v0, uint32_t v1, const bede_phrase *vp,
@@ -1972,15 +2131,6 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     /* roles */
     const np_actors *src = NULL, *tgt = NULL;
     np_actors moved_tgt = {0, 0, 0};
-    const bede_coder_options *opt = &w->c->opts;
-    /* BEDE_CODE_ALL: a verb that folds into an earlier verb's event is
-     * coded too, as part of that event ("Calenardhon urged Bree to assist
-     * it": CAL BRE 102 and CAL BRE 092) */
-    governed fold = {{0, 0, 0}, {0, 0, 0}};
-    if (opt->code_by == BEDE_CODE_ALL && !nominal) {
-        const governed *g = folded_into(w, v0, clause);
-        if (g) fold = *g;
-    }
     /* "Rebuked by Eriador, Osgiliath ...": a past participle heading a
      * participial clause is passive too */
     bool passive =
@@ -2017,11 +2167,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             const np_actors *own = np_of(w, np);
             if (own) src = own;
         }
-        if (!src && opt->code_by == BEDE_CODE_ALL)
-            /* a noun that would fold into the verb before it ("opposed
-             * ... by its resumption of ties") is coded on its own: "its"
-             * is its source */
-            src = possessive_referent(w, np);
+        if (!src) src = possessive_referent(w, np);
         if (!src && clause >= 0) {
             /* "Israel carried out airstrikes on Gaza": the subject of a
              * light verb whose object the noun is */
@@ -2113,52 +2259,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
         }
     }
-    if (fold.src.n) {
-        /* that event's source; the target a target of its own other than
-         * the source ("assist it": it is the one urging), else that
-         * event's */
-        src = &fold.src;
-        if (tgt && same_actors(w, src, tgt)) tgt = NULL;
-        if (!tgt && fold.tgt.n) tgt = &fold.tgt;
-        tracef(w, "    \"%s\" = %s: part of an earlier verb's event, coded "
-                  "with its source",
-               span_text(w, v0, v1, buf, sizeof buf), code);
-    }
-    np_actors def_src = {0, 0, 0}, def_tgt = {0, 0, 0}, greedy = {0, 0, 0};
-    if (!src && opt->default_source && !opt->default_source_prior && !nominal) {
-        /* TABARI's DEFAULT without PRIOR: the first actor after the verb is
-         * the source (the first member of a compound), the next one the
-         * target */
-        int32_t p = first_actor_after(w, v1, hi, -1, false);
-        const np_actors *r = np_of(w, p);
-        if (r) {
-            greedy = *r;
-            greedy.n = 1;
-            src = &greedy;
-            if (!tgt || tgt_np == p) {
-                tgt = NULL;
-                if (r->n > 1) {
-                    def_tgt = *r;
-                    def_tgt.first++;
-                    def_tgt.n--;
-                    tgt = &def_tgt;
-                } else {
-                    tgt = np_of(w, first_actor_after(w, w->ph[p].last, hi, -1,
-                                                     false));
-                }
-            }
-            tracef(w, "    \"%s\" = %s: the first actor after it is the "
-                      "source",
-                   span_text(w, v0, v1, buf, sizeof buf), code);
-        }
-    }
-    if (!src && opt->default_source) {
-        def_src = default_actor(w, opt->default_source);
-        if (def_src.n) src = &def_src;
-        tracef(w, "    \"%s\" = %s: no source actor, the default %s",
-               span_text(w, v0, v1, buf, sizeof buf), code,
-               opt->default_source);
-    }
+    option_actors ox;
+    option_source(w, &ox, &src, &tgt, tgt_np, v0, v1, hi, clause, nominal,
+                  code);
     if (!src) {
         tracef(w, "    \"%s\" = %s: no source actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
@@ -2211,13 +2314,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 tgt = NULL;
         }
     }
-    if (!tgt && opt->default_target && opt->default_target_after) {
-        def_tgt = default_actor(w, opt->default_target);
-        if (def_tgt.n) tgt = &def_tgt;
-        tracef(w, "    \"%s\" = %s: no target actor, the default %s",
-               span_text(w, v0, v1, buf, sizeof buf), code,
-               opt->default_target);
-    }
+    option_target(w, &ox, &tgt, src->n > 1 && mutual_code(code), v0, v1,
+                  code);
     if (!tgt && src->n > 1 && mutual_code(code)) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
         tracef(w, "    \"%s\" = %s: a compound source without a target acts "
@@ -2232,13 +2330,6 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                             rule, flags | BEDE_EVF_COMPOUND);
             }
         return;
-    }
-    if (!tgt && opt->default_target) {
-        def_tgt = default_actor(w, opt->default_target);
-        if (def_tgt.n) tgt = &def_tgt;
-        tracef(w, "    \"%s\" = %s: no target actor, the default %s",
-               span_text(w, v0, v1, buf, sizeof buf), code,
-               opt->default_target);
     }
     if (!tgt && (w->c->opts.require_target || !strncmp(code, "010", 3))) {
         /* "X said" alone is not an event */
@@ -2265,12 +2356,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         for (uint32_t k = v1; k < hi && k < w->s->token_count; k++)
             w->covered.v[k] |= TOPIC;
     make_events(w, src, tgt, code, v0, v1, rule_file, rule_line, rule, flags);
-    governed made = {*src, tgt ? *tgt : (np_actors){0, 0, 0}};
-    w->made.v[v0] = made;
-    if (best)
-        /* the later verbs its pattern read belong to this event */
-        for (uint32_t t = v1; t < bm.reach && t < w->s->token_count; t++)
-            w->governor.v[t] = made;
+    record_event(w, v0, v1, best ? bm.reach : v1, src, tgt);
 }
 
 /* Looks up the verb at sentence token h and codes it. */
@@ -2278,6 +2364,7 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
                      int32_t clause, bool nominal, int32_t np) {
     const bede_dict *d = w->c->dict;
     uint32_t base = w->s->first_token;
+    if (w->dropped.v[h]) return 0; /* a comma-delimited phrase left out */
     bede_dict_match m[MAX_MATCHES];
     int n = match(w, BEDE_DICT_VERBS, base + h, base + w->s->token_count, m,
                   MAX_MATCHES);
@@ -2312,6 +2399,7 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
     if (!nominal)
         for (uint32_t t = h + 1; t < m[0].last - base; t++)
             w->covered.v[t] = 1 | VERB_WORD;
+    if (w->c->opts.code_by == BEDE_CODE_ALL) uncover(w);
     return w->cands.n - before;
 }
 
@@ -2448,7 +2536,8 @@ static void select_events(bede_worker *w, size_t before) {
                    pstr(w, c->code), why);
             continue;
         }
-        w->cands.v[kept++] = *c;
+        w->cands.v[kept] = *c;
+        w->cands.v[kept++].days = w->days;
     }
     w->cands.n = kept;
 }
@@ -2508,32 +2597,6 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     memset(w->nps.v, 0, (s->phrase_count + 1) * sizeof *w->nps.v);
     w->nps.n = s->phrase_count;
     w->void_sentence = false;
-    uint32_t nt = s->token_count + 1;
-    if (vec_reserve((void **)&w->dropped.v, &w->dropped.cap, nt, 1) ||
-        vec_reserve((void **)&w->words_before.v, &w->words_before.cap, nt,
-                    sizeof(uint32_t)) ||
-        vec_reserve((void **)&w->governor.v, &w->governor.cap, nt,
-                    sizeof(governed)) ||
-        vec_reserve((void **)&w->made.v, &w->made.cap, nt, sizeof(governed)))
-        return BEDE_ERR_NOMEM;
-    memset(w->dropped.v, 0, nt);
-    memset(w->governor.v, 0, nt * sizeof(governed));
-    memset(w->made.v, 0, nt * sizeof(governed));
-    if (w->c->opts.comma_phrases &&
-        comma_phrases(w->doc, s, &w->c->opts, w->dropped.v,
-                      w->words_before.v) &&
-        w->trace) {
-        char buf[256];
-        for (uint32_t a = 0, b; a < s->token_count; a = b) {
-            for (b = a; b < s->token_count && w->dropped.v[b]; b++) {
-            }
-            if (b > a)
-                tracef(w, "  left out, a comma-delimited phrase: \"%s\"",
-                       span_text(w, a, b, buf, sizeof buf));
-            else
-                b++;
-        }
-    }
     int rc = collect_mentions(w);
     if (rc || (rc = index_starts(w))) return rc;
     if (vec_reserve((void **)&w->covered.v, &w->covered.cap,
@@ -2542,17 +2605,11 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     memset(w->covered.v, 0, s->token_count + 1);
 
     size_t before = w->cands.n;
-    w->sentence_cands = before;
-    /* BEDE_CODE_ALL: the events that fold into another are coded too */
-    bool all = w->c->opts.code_by == BEDE_CODE_ALL;
     /* verbs, clause by clause; nominal events from NP heads */
     for (uint32_t p = 0; p < s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
-        uint8_t cov = w->covered.v[ph->head];
-        if (w->dropped.v[ph->head]) continue;
-        if (all ? (cov & VERB_WORD) != 0
-                : (ph->kind == BEDE_PHRASE_VP && (cov & 1)) ||
-                      (ph->kind == BEDE_PHRASE_NP && cov)) {
+        if ((ph->kind == BEDE_PHRASE_VP && (w->covered.v[ph->head] & 1)) ||
+            (ph->kind == BEDE_PHRASE_NP && w->covered.v[ph->head])) {
             tracef(w, "  \"%s\": an earlier verb acts on it or its pattern read it",
                    tlower(w, ph->head));
             continue;
@@ -2580,7 +2637,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
         bool drop = false;
-        if (!w->c->opts.statements && !all && say_verb(w, c->verb_first))
+        if (!w->c->opts.statements && say_verb(w, c->verb_first))
             for (size_t j = before; j < w->cands.n && !drop; j++)
                 drop = j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED);
         if (drop) {
@@ -2590,13 +2647,13 @@ static int code_sentence(bede_worker *w, uint32_t si) {
             continue;
         }
         c->sentence = si;
-        c->days = w->days;
         w->cands.v[kept++] = *c;
     }
     w->cands.n = kept;
     /* what is demanded, urged, threatened, denied or alleged has not
      * happened: "demanded that Hamas release the hostages" is one event */
     kept = before;
+    bool all = w->c->opts.code_by == BEDE_CODE_ALL; /* nothing folds */
     for (size_t i = before; i < w->cands.n && all; i++)
         w->cands.v[kept++] = w->cands.v[i];
     for (size_t i = before; i < w->cands.n && !all; i++) {
@@ -2624,7 +2681,6 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         w->cands.v[kept++] = *c;
     }
     w->cands.n = kept;
-    select_events(w, before);
     if (w->void_sentence) {
         tracef(w, "  discarded: a \"###\" code voids the sentence");
         w->cands.n = before;
@@ -2801,8 +2857,10 @@ int bede_code(bede_worker *w, const char *text, size_t len,
             if (w->days) tracef(w, "  a time phrase moves its events by %d "
                                    "days", (int)w->days);
         }
-        rc = code_sentence(w, si);
+        rc = sentence_options(w);
+        if (!rc) rc = code_sentence(w, si);
         if (rc) return bede_fail(err, rc, NULL, 0, 0, 0, "out of memory");
+        select_events(w, w->sentence_cands);
     }
     int count = 0;
     rc = emit(w, fn, user, &count);
