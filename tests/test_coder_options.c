@@ -107,6 +107,7 @@ static void t_min_words(void) {
 static void t_default_actors(void) {
     bede_coder_options o;
     bede_coder_default_options(&o);
+    o.require_target = 1; /* no event without a target, unless a default */
     events e;
     const char *nosrc = "Officials restored ties with Gondor on Monday.";
     const char *notgt = "Arnor restored ties with the rebels on Monday.";
