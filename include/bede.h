@@ -577,8 +577,9 @@ typedef struct bede_coder_options {
 typedef enum bede_code_by {
     BEDE_CODE_EACH,  /* each verb's and noun's event, except the ones that
                         fold into a governing verb's: what its pattern read
-                        ("urged X to assist"), what is demanded, denied or
-                        reported, the background ("after ...") and the
+                        ("urged X to assist"), what is urged, demanded or
+                        denied, the statement whose content is coded (see
+                        statements), the background ("after ...") and the
                         consequences of an attack */
     BEDE_CODE_FIRST, /* the first event of each sentence (TABARI's CODE BY
                         SENTENCE): its verb's events, paired and compound
@@ -589,7 +590,8 @@ typedef enum bede_code_by {
                         ("Arnor urged Bree to assist it": ARN BRE 102 and
                         ARN BRE 092; "... to criticise Gondor": ARN GON
                         111); an event noun after a verb has its
-                        possessive ("its resumption of ties") as source */
+                        possessive ("its resumption of ties") as source;
+                        statements keep their events (statements = 1) */
 } bede_code_by;
 
 /* Whatever code_by says, TABARI's dominant and subordinate codes of the
