@@ -458,9 +458,12 @@ typedef struct bede_dict_match {
 
 /* Longest phrase of kind starting at token `at` of doc, not running past
  * token `end` (exclusive; 0 = end of doc). Matching ignores case, tries
- * each token's lower-case form and its lemma. Writes up to cap matches (every
- * entry whose phrase is that longest one, in load order) and returns how
- * many entries have it (0 if none). */
+ * each token's lower-case form and its lemma. Of phrases equally long, the
+ * one whose words match the most characters (a token or its lemma matches
+ * all of its characters, a stem or a word with endings its own: TABARI's
+ * stem `attacked` before `attack` for "attacked"). Writes up to cap
+ * matches (every entry whose phrase is that one, in load order) and
+ * returns how many entries have it (0 if none). */
 BEDE_API int bede_dict_match_at(const bede_dict *d, int kind,
                                 const bede_doc *doc, size_t at, size_t end,
                                 int32_t date, bede_dict_match *out,
@@ -528,7 +531,80 @@ typedef struct bede_coder_options {
                              send aid") is CAMEO's intent to do it (03x);
                              default 1 (TABARI and PETRARCH-2 keep the act's
                              code: their suites are run with 0) */
+
+    /* Default actors (TABARI's DEFAULT: command): codes given to a side of
+     * an event that no actor gives ("Officials restored ties with Gondor"
+     * -> SRCDEF GON), so that verbs are coded without a known source or
+     * target. Borrowed: they must outlive the coder. */
+    const char *default_source; /* default NULL: no source, no event */
+    const char *default_target; /* default NULL: as require_target says */
+    int default_source_prior; /* 1 (default): the default source stands
+                             for every subject that names no actor (TABARI's
+                             PRIOR); 0: the first actor after the verb is the
+                             source first, its next one the target, and the
+                             default comes only when none is found */
+    int default_target_after; /* 1 (default): the default target stands for
+                             every target no actor gives, also where a
+                             compound source would act on itself (TABARI's
+                             AFTER); 0: only when no target is found at all
+                             ("Bree and Arnor restored ties" stays BRE ARN,
+                             ARN BRE) */
+
+    uint32_t min_words;   /* sentences of fewer words are not coded (a
+                             comma counts as a word, a possessive 's or a
+                             contraction does not); TABARI's MINIMUM WORDS;
+                             default 0: every sentence */
+    int code_by;          /* bede_code_by: which events of a sentence;
+                             default BEDE_CODE_EACH */
+
+    /* Comma-delimited phrases left out of coding (TABARI's COMMA:): a
+     * phrase of comma_min to comma_max words between two commas, one of
+     * comma_first_min to comma_first_max words before the sentence's first
+     * comma, one of comma_last_min to comma_last_max words after a comma
+     * that ends the sentence's phrases (bounds included). Commas pair up
+     * from the left, as in TABARI: the first and second delimit a phrase,
+     * the third and fourth the next, a last odd one the phrase that ends
+     * the sentence. Commas inside a list of actors ("Arnor, Gondor and
+     * Bree") are not counted. Words are counted as for min_words. */
+    int comma_phrases;    /* default 0: every word is coded */
+    uint32_t comma_min, comma_max;             /* default 2, 10 */
+    uint32_t comma_first_min, comma_first_max; /* default 128, 0: never */
+    uint32_t comma_last_min, comma_last_max;   /* default 2, 10 */
+
+    int time_shift;       /* the time phrases of TABARI verb dictionaries
+                             (its <TIME> block: YESTERDAY [-1]) date the
+                             events of their sentence that many days from
+                             the story's date; one coded ### discards the
+                             sentence, +++ leaves it uncoded; the first of a
+                             sentence counts, its patterns are not read;
+                             TABARI's SET: TIME SHIFTING; default 0 */
 } bede_coder_options;
+
+/* Which events of a sentence the coder makes (TABARI's SET: CODE BY). */
+typedef enum bede_code_by {
+    BEDE_CODE_EACH,  /* each verb's and noun's event, except the ones that
+                        fold into a governing verb's: what its pattern read
+                        ("urged X to assist"), what is urged, demanded or
+                        denied, the statement whose content is coded (see
+                        statements), the background ("after ...") and the
+                        consequences of an attack */
+    BEDE_CODE_FIRST, /* the first event of each sentence (TABARI's CODE BY
+                        SENTENCE): its verb's events, paired and compound
+                        ones included */
+    BEDE_CODE_ALL    /* every event, the folded ones too (TABARI's CODE
+                        ALL), each as part of the event it folds into: its
+                        source, and its own target, else that event's
+                        ("Arnor urged Bree to assist it": ARN BRE 102 and
+                        ARN BRE 092; "... to criticise Gondor": ARN GON
+                        111); an event noun after a verb has its
+                        possessive ("its resumption of ties") as source;
+                        statements keep their events (statements = 1) */
+} bede_code_by;
+
+/* Whatever code_by says, TABARI's dominant and subordinate codes of the
+ * verb dictionaries (`031!`, `023?`) hold within a sentence: a dominant
+ * event leaves out the sentence's other events, a subordinate one is kept
+ * only when no other is left. */
 
 BEDE_API void bede_coder_default_options(bede_coder_options *opts);
 
@@ -547,7 +623,8 @@ typedef enum bede_actor_how {
     BEDE_ACTOR_NONE,      /* no actor: code "---" */
     BEDE_ACTOR_PHRASE,    /* an actor phrase of the sentence */
     BEDE_ACTOR_COREF,     /* a pronoun or description: an earlier actor */
-    BEDE_ACTOR_CONTEXT    /* an agent alone, placed by the story's context */
+    BEDE_ACTOR_CONTEXT,   /* an agent alone, placed by the story's context */
+    BEDE_ACTOR_DEFAULT    /* default_source or default_target */
 } bede_actor_how;
 
 /* One side of an event. Spans are byte offsets into the story text. */

@@ -35,6 +35,13 @@
  *    a code `A:B` adds the paired event B from target to source. Duplicates
  *    within a sentence are dropped; with opts.one_a_day, within the story.
  *
+ * Options change what a sentence gives: opts.min_words skips short
+ * sentences and opts.comma_phrases leaves comma-delimited phrases out
+ * (words.c); opts.default_source and default_target stand for missing
+ * actors; opts.code_by keeps only the first event, or also the ones that
+ * fold into another. TABARI's dominant (!) and subordinate (?) codes are
+ * weighed last (select_events).
+ *
  * Every step can explain itself through the worker's trace callback.
  */
 #include "dict_internal.h"
@@ -45,6 +52,7 @@
 
 enum {
     TOPIC = 2,                     /* see bede_worker.covered */
+    VERB_WORD = 4,                 /* see bede_worker.covered */
     MAX_ACTORS = 8,
     MAX_MATCHES = 8,
     MAX_PATTERN_STEPS = 4096,
@@ -113,7 +121,17 @@ typedef struct {
     uint32_t flags;
     uint32_t sentence;
     int32_t clause; /* the clause of its verb (sentence-relative) */
+    uint8_t rank;   /* RANK_*: TABARI's subordinate and dominant codes */
+    int32_t days;   /* the sentence's time shift (opts.time_shift) */
 } cand;
+
+enum { RANK_PLAIN, RANK_SUBORDINATE, RANK_DOMINANT };
+
+/* The actors of a verb's event: what the verbs that fold into it are coded
+ * with when opts.code_by is BEDE_CODE_ALL. */
+typedef struct {
+    np_actors src, tgt;
+} governed;
 
 /* The dictionary ids of one token: its lower-case form and lemma, and the
  * tagged stem and ending ids it may match through. */
@@ -139,8 +157,17 @@ struct bede_worker {
     struct { cand *v; size_t n, cap; } cands;
     struct { cand *v; size_t n, cap; } story_events; /* one-a-day */
     /* per sentence token: 1 read by an earlier verb (no verb or noun event
-     * here), TOPIC after a verb that made an event (no noun event here) */
+     * here), TOPIC after a verb that made an event (no noun event here),
+     * VERB_WORD a later word of a verb's own phrase ("called off") */
     struct { uint8_t *v; size_t n, cap; } covered;
+    /* per sentence token: left out as a comma-delimited phrase */
+    struct { uint8_t *v; size_t n, cap; } dropped;
+    struct { uint32_t *v; size_t n, cap; } words_before;
+    /* per sentence token read by a verb's pattern: that verb's actors;
+     * per verb token: the actors of its event (for BEDE_CODE_ALL) */
+    struct { governed *v; size_t n, cap; } governor, made;
+    size_t sentence_cands; /* the first candidate of the sentence */
+    int32_t days;          /* the sentence's time shift (opts.time_shift) */
     /* word ids of each doc token (lower-case form, lemma) and the sorted
      * ids present in the sentence, for fast matching */
     struct { uint32_t *v; size_t n, cap; } ids_lower, ids_lemma, present,
@@ -174,6 +201,16 @@ void bede_coder_default_options(bede_coder_options *opts) {
     opts->coreference = 1;
     opts->require_target = 2;
     opts->intents = 1;
+    opts->default_source_prior = 1;
+    opts->default_target_after = 1;
+    opts->code_by = BEDE_CODE_EACH;
+    /* TABARI's comma lengths, used when comma_phrases is set */
+    opts->comma_min = 2;
+    opts->comma_max = 10;
+    opts->comma_first_min = 128;
+    opts->comma_first_max = 0;
+    opts->comma_last_min = 2;
+    opts->comma_last_max = 10;
 }
 
 bede_coder *bede_coder_new(const bede_dict *dict,
@@ -192,6 +229,8 @@ bede_coder *bede_coder_new(const bede_dict *dict,
         c->opts = *opts;
     else
         bede_coder_default_options(&c->opts);
+    /* BEDE_CODE_ALL: a statement whose content is coded keeps its own */
+    if (c->opts.code_by == BEDE_CODE_ALL) c->opts.statements = 1;
     dict_stem_lengths(dict, &c->stem_min, &c->stem_max);
     c->an = bede_analyzer_new(NULL, err);
     if (!c->an) {
@@ -234,6 +273,10 @@ void bede_worker_free(bede_worker *w) {
     free(w->cands.v);
     free(w->story_events.v);
     free(w->covered.v);
+    free(w->dropped.v);
+    free(w->words_before.v);
+    free(w->governor.v);
+    free(w->made.v);
     free(w->ids_lower.v);
     free(w->ids_lemma.v);
     free(w->present.v);
@@ -558,7 +601,7 @@ static int collect_mentions(bede_worker *w) {
     uint32_t base = w->s->first_token, end = base + w->s->token_count;
     for (uint32_t i = base; i < end;) {
         mention m;
-        if (!find_mention(w, i, end, &m)) {
+        if (w->dropped.v[i - base] || !find_mention(w, i, end, &m)) {
             i++;
             continue;
         }
@@ -1863,6 +1906,242 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
 
 /* ------------------------------------------------------------ events */
 
+/* ------------------------------------------------------------ options
+ *
+ * What the coder options that change a sentence's events do to one verb's
+ * roles: default_source and default_target, code_by, comma_phrases.
+ */
+
+static bool same_actor(const char *a, const char *b);
+static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
+                                 int32_t exclude, bool in_too);
+static bool background(const bede_worker *w, const cand *c);
+static int32_t unreal_governor(const bede_worker *w, size_t from,
+                               const cand *c);
+
+/* The options' state for the sentence w->s: the tokens left out as
+ * comma-delimited phrases, no event yet. Returns 0 or BEDE_ERR_NOMEM. */
+static int sentence_options(bede_worker *w) {
+    const bede_sentence *s = w->s;
+    uint32_t nt = s->token_count + 1;
+    if (vec_reserve((void **)&w->dropped.v, &w->dropped.cap, nt, 1) ||
+        vec_reserve((void **)&w->words_before.v, &w->words_before.cap, nt,
+                    sizeof(uint32_t)) ||
+        vec_reserve((void **)&w->governor.v, &w->governor.cap, nt,
+                    sizeof(governed)) ||
+        vec_reserve((void **)&w->made.v, &w->made.cap, nt, sizeof(governed)))
+        return BEDE_ERR_NOMEM;
+    memset(w->dropped.v, 0, nt);
+    memset(w->governor.v, 0, nt * sizeof(governed));
+    memset(w->made.v, 0, nt * sizeof(governed));
+    w->sentence_cands = w->cands.n;
+    if (!w->c->opts.comma_phrases ||
+        !comma_phrases(w->doc, s, &w->c->opts, w->dropped.v,
+                       w->words_before.v) ||
+        !w->trace)
+        return 0;
+    char buf[256];
+    for (uint32_t a = 0, b; a < s->token_count; a = b) {
+        for (b = a; b < s->token_count && w->dropped.v[b]; b++) {
+        }
+        if (b > a)
+            tracef(w, "  left out, a comma-delimited phrase: \"%s\"",
+                   span_text(w, a, b, buf, sizeof buf));
+        else
+            b++;
+    }
+    return 0;
+}
+
+/* BEDE_CODE_ALL: the marks that keep later words from being coded (what a
+ * verb's pattern read, its topic) are dropped, but for the words of a
+ * verb's own phrase ("called off"). */
+static void uncover(bede_worker *w) {
+    for (uint32_t t = 0; t < w->s->token_count; t++)
+        if (!(w->covered.v[t] & VERB_WORD)) w->covered.v[t] = 0;
+}
+
+/* BEDE_CODE_ALL: the actors of the event that a verb at token v0 of clause
+ * folds into, or NULL: the verb whose pattern read it, the verb asking,
+ * alleging or denying what it tells, the verb of an enclosing clause when
+ * it tells the background ("after ..."). */
+static const governed *folded_into(const bede_worker *w, uint32_t v0,
+                                   int32_t clause) {
+    if (w->governor.v[v0].src.n) return &w->governor.v[v0];
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.clause = clause;
+    c.verb_first = v0;
+    int32_t j = unreal_governor(w, w->sentence_cands, &c);
+    if (j >= 0) {
+        const governed *g = &w->made.v[w->cands.v[j].verb_first];
+        return g->src.n ? g : NULL;
+    }
+    if (clause < 0 || !background(w, &c)) return NULL;
+    for (int32_t k = w->cl[clause].parent, depth = 0; k >= 0 && depth < 16;
+         k = w->cl[k].parent, depth++)
+        for (size_t i = w->cands.n; i-- > w->sentence_cands;) {
+            const cand *g = &w->cands.v[i];
+            if (g->clause == k && g->verb_first < v0 &&
+                w->made.v[g->verb_first].src.n)
+                return &w->made.v[g->verb_first];
+        }
+    return NULL;
+}
+
+/* Are the actors of run t all among those of run s ("Elrond and Gondor
+ * urged Bree to assist them": them is the source again)? */
+static bool same_actors(const bede_worker *w, const np_actors *s,
+                        const np_actors *t) {
+    for (uint32_t j = 0; j < t->n; j++) {
+        bool in = false;
+        for (uint32_t i = 0; i < s->n && !in; i++)
+            in = same_actor(pstr(w, w->actors.v[s->first + i].code),
+                            pstr(w, w->actors.v[t->first + j].code));
+        if (!in) return false;
+    }
+    return t->n > 0;
+}
+
+/* BEDE_CODE_ALL: the actors a possessive determiner of event noun NP np
+ * refers to ("Eriador ... by its resumption of ties"): the subject of its
+ * clause or of one enclosing it, named before it; NULL if none. */
+static const np_actors *possessive_referent(bede_worker *w, int32_t np) {
+    static const char *const POSSESSIVES[] = {"its", "his", "her", "their",
+                                              NULL};
+    if (w->c->opts.code_by != BEDE_CODE_ALL || np < 0) return NULL;
+    const bede_phrase *ph = &w->ph[np];
+    if (ph->det < 0 || !str_in_list(POSSESSIVES, tlower(w, (uint32_t)ph->det)))
+        return NULL;
+    for (int32_t c = ph->clause, depth = 0; c >= 0 && depth < 16;
+         c = w->cl[c].parent, depth++) {
+        int32_t subj = clause_subject(w, c);
+        if (subj < 0 || subj == np || w->ph[subj].first > ph->first ||
+            (w->ph[subj].flags & BEDE_PHF_PRONOUN))
+            continue;
+        const np_actors *r = np_of(w, subj);
+        if (r) return r;
+    }
+    return NULL;
+}
+
+/* The actors the options give one verb, kept while it is coded. */
+typedef struct {
+    governed fold;
+    np_actors src, tgt, first;
+} option_actors;
+
+/* A run of one actor with code (opts.default_source or default_target). */
+static np_actors default_actor(bede_worker *w, const char *code) {
+    actor a;
+    memset(&a, 0, sizeof a);
+    a.code = pool_code(w, code, strlen(code));
+    a.how = BEDE_ACTOR_DEFAULT;
+    a.file = a.agent_file = NONE;
+    np_actors r;
+    memset(&r, 0, sizeof r);
+    r.first = (uint32_t)w->actors.n;
+    r.done = 1;
+    if (push_actor(w, &a) == 0) r.n = 1;
+    return r;
+}
+
+/* The source the options give the verb (or noun) at tokens [v0, v1) of
+ * clause, whose roles so far are *src and *tgt (the latter from NP
+ * tgt_np), reading up to token hi, and what that changes of its target:
+ * under BEDE_CODE_ALL, the source of the event it folds into; TABARI's
+ * DEFAULT without PRIOR, the first actor after it; opts.default_source. */
+static void option_source(bede_worker *w, option_actors *x,
+                          const np_actors **src, const np_actors **tgt,
+                          int32_t tgt_np, uint32_t v0, uint32_t v1,
+                          uint32_t hi, int32_t clause, bool nominal,
+                          const char *code) {
+    const bede_coder_options *opt = &w->c->opts;
+    char buf[256];
+    memset(x, 0, sizeof *x);
+    const governed *g = opt->code_by == BEDE_CODE_ALL && !nominal
+                            ? folded_into(w, v0, clause)
+                            : NULL;
+    if (g) {
+        /* part of that event ("Calenardhon urged Bree to assist it": CAL
+         * BRE 102 and CAL BRE 092): its source; its own target other than
+         * the source ("it" is the one urging), else that event's */
+        x->fold = *g;
+        *src = &x->fold.src;
+        if (*tgt && same_actors(w, *src, *tgt)) *tgt = NULL;
+        if (!*tgt && x->fold.tgt.n) *tgt = &x->fold.tgt;
+        tracef(w, "    \"%s\" = %s: part of an earlier verb's event, coded "
+                  "with its source",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+    }
+    if (!*src && opt->default_source && !opt->default_source_prior &&
+        !nominal) {
+        /* TABARI's DEFAULT without PRIOR: the first actor after the verb is
+         * the source (the first member of a compound), the next one the
+         * target */
+        int32_t p = first_actor_after(w, v1, hi, -1, false);
+        const np_actors *r = np_of(w, p);
+        if (r) {
+            x->first = *r;
+            x->first.n = 1;
+            *src = &x->first;
+            if (!*tgt || tgt_np == p) {
+                *tgt = NULL;
+                if (r->n > 1) {
+                    x->tgt = *r;
+                    x->tgt.first++;
+                    x->tgt.n--;
+                    *tgt = &x->tgt;
+                } else {
+                    *tgt = np_of(w, first_actor_after(w, w->ph[p].last, hi,
+                                                      -1, false));
+                }
+            }
+            tracef(w, "    \"%s\" = %s: the first actor after it is the "
+                      "source",
+                   span_text(w, v0, v1, buf, sizeof buf), code);
+        }
+    }
+    if (!*src && opt->default_source) {
+        x->src = default_actor(w, opt->default_source);
+        if (x->src.n) *src = &x->src;
+        tracef(w, "    \"%s\" = %s: no source actor, the default %s",
+               span_text(w, v0, v1, buf, sizeof buf), code,
+               opt->default_source);
+    }
+}
+
+/* opts.default_target for a verb without a target: with
+ * default_target_after also where a compound source would act on itself
+ * (mutual), else only where it would not. */
+static void option_target(bede_worker *w, option_actors *x,
+                          const np_actors **tgt, bool mutual, uint32_t v0,
+                          uint32_t v1, const char *code) {
+    const bede_coder_options *opt = &w->c->opts;
+    char buf[256];
+    if (*tgt || !opt->default_target || (mutual && !opt->default_target_after))
+        return;
+    x->tgt = default_actor(w, opt->default_target);
+    if (x->tgt.n) *tgt = &x->tgt;
+    tracef(w, "    \"%s\" = %s: no target actor, the default %s",
+           span_text(w, v0, v1, buf, sizeof buf), code, opt->default_target);
+}
+
+/* Remembers the actors of the event of the verb at token v0, and that the
+ * later words its pattern read, up to token reach, belong to that event
+ * (for BEDE_CODE_ALL). */
+static void record_event(bede_worker *w, uint32_t v0, uint32_t v1,
+                         uint32_t reach, const np_actors *src,
+                         const np_actors *tgt) {
+    governed g;
+    memset(&g, 0, sizeof g);
+    g.src = *src;
+    if (tgt) g.tgt = *tgt;
+    w->made.v[v0] = g;
+    for (uint32_t t = v1; t < reach && t < w->s->token_count; t++)
+        w->governor.v[t] = g;
+}
+
 /* CAMEO codes a promise of cooperation as intent (03x): "said it would
  * release", "will send aid". The intent code of a cooperative action, or
  * NULL when the code is not one. */
@@ -1938,11 +2217,19 @@ static void make_events(bede_worker *w, const np_actors *src,
     size_t mn = colon ? (size_t)(colon - code) : strlen(code);
     snprintf(main_code, sizeof main_code, "%.*s", (int)mn, code);
     if (colon) snprintf(paired, sizeof paired, "%s", colon + 1);
-    /* TABARI's ! and ? (dominant / subordinate) do not change the code */
+    /* TABARI's ! and ? mark dominant and subordinate events (select_events)
+     * and are not part of the code */
+    uint8_t main_rank = RANK_PLAIN, paired_rank = RANK_PLAIN;
     for (char *p = main_code; *p; p++)
-        if (*p == '!' || *p == '?') *p = 0;
+        if (*p == '!' || *p == '?') {
+            main_rank = *p == '!' ? RANK_DOMINANT : RANK_SUBORDINATE;
+            *p = 0;
+        }
     for (char *p = paired; *p; p++)
-        if (*p == '!' || *p == '?') *p = 0;
+        if (*p == '!' || *p == '?') {
+            paired_rank = *p == '!' ? RANK_DOMINANT : RANK_SUBORDINATE;
+            *p = 0;
+        }
     uint32_t nf = (src->n > 1 || (tgt && tgt->n > 1)) ? BEDE_EVF_COMPOUND : 0;
     for (uint32_t i = 0; i < src->n; i++) {
         actor sa = w->actors.v[src->first + i];
@@ -1951,12 +2238,14 @@ static void make_events(bede_worker *w, const np_actors *src,
             const actor *ta = tgt ? &w->actors.v[tgt->first + j] : NULL;
             if (ta && same_actor(pstr(w, sa.code), pstr(w, ta->code)))
                 continue; /* an actor acting on itself */
-            if (*main_code && strcmp(main_code, "---") != 0)
+            if (*main_code && strcmp(main_code, "---") != 0 &&
                 add_cand(w, &sa, ta, main_code, strlen(main_code), v0, v1,
-                         rule_file, rule_line, rule, flags | nf);
-            if (*paired && strcmp(paired, "---") != 0 && ta)
+                         rule_file, rule_line, rule, flags | nf) == 0)
+                w->cands.v[w->cands.n - 1].rank = main_rank;
+            if (*paired && strcmp(paired, "---") != 0 && ta &&
                 add_cand(w, ta, &sa, paired, strlen(paired), v0, v1,
-                         rule_file, rule_line, rule, flags | nf);
+                         rule_file, rule_line, rule, flags | nf) == 0)
+                w->cands.v[w->cands.n - 1].rank = paired_rank;
         }
     }
 }
@@ -2487,6 +2776,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 src = own;
             }
         }
+        if (!src) src = possessive_referent(w, np);
         if (!src && clause >= 0) {
             /* "Israel carried out airstrikes on Gaza": the subject of a
              * light verb whose object the noun is */
@@ -2672,6 +2962,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
         }
     }
+    option_actors ox;
+    option_source(w, &ox, &src, &tgt, tgt_np, v0, v1, hi, clause, nominal,
+                  code);
     if (!src) {
         tracef(w, "    \"%s\" = %s: no source actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
@@ -2752,6 +3045,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 tgt = NULL;
         }
     }
+    option_target(w, &ox, &tgt, src->n > 1 && mutual_code(code), v0, v1,
+                  code);
     if (!tgt && src->n > 1 && mutual_code(code)) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
         tracef(w, "    \"%s\" = %s: a compound source without a target acts "
@@ -2791,6 +3086,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         for (uint32_t k = v1; k < hi && k < w->s->token_count; k++)
             w->covered.v[k] |= TOPIC;
     make_events(w, src, tgt, code, v0, v1, rule_file, rule_line, rule, flags);
+    record_event(w, v0, v1, best ? bm.reach : v1, src, tgt);
 }
 
 /* Looks up the verb at sentence token h and codes it. */
@@ -2798,6 +3094,7 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
                      int32_t clause, bool nominal, int32_t np) {
     const bede_dict *d = w->c->dict;
     uint32_t base = w->s->first_token;
+    if (w->dropped.v[h]) return 0; /* a comma-delimited phrase left out */
     bede_dict_match m[MAX_MATCHES];
     int n = match(w, BEDE_DICT_VERBS, base + h, base + w->s->token_count, m,
                   MAX_MATCHES);
@@ -2830,7 +3127,9 @@ static size_t try_verb(bede_worker *w, uint32_t h, const bede_phrase *vp,
     /* the words of a compound verb ("pause fighting", "called off") are
      * not coded again */
     if (!nominal)
-        for (uint32_t t = h + 1; t < m[0].last - base; t++) w->covered.v[t] = 1;
+        for (uint32_t t = h + 1; t < m[0].last - base; t++)
+            w->covered.v[t] = 1 | VERB_WORD;
+    if (w->c->opts.code_by == BEDE_CODE_ALL) uncover(w);
     return w->cands.n - before;
 }
 
@@ -2946,6 +3245,69 @@ static bool try_modal(bede_worker *w, uint32_t t, const bede_phrase *vp) {
 
 
 /* ------------------------------------------------------------ sentences */
+
+/* Keeps the events of the sentence (candidates from `before`) that TABARI's
+ * dominant and subordinate codes and opts.code_by allow: with a dominant
+ * event (`031!`) only the dominant ones, else a subordinate one (`023?`)
+ * only when no other is left; BEDE_CODE_FIRST keeps the first verb's. */
+static void select_events(bede_worker *w, size_t before) {
+    bool dominant = false, plain = false;
+    int64_t first = -1; /* the first verb with an event that is not
+                           subordinate */
+    for (size_t i = before; i < w->cands.n; i++) {
+        const cand *c = &w->cands.v[i];
+        if (c->rank == RANK_DOMINANT) dominant = true;
+        if (c->rank != RANK_SUBORDINATE) {
+            plain = true;
+            if (first < 0) first = c->verb_first;
+        }
+    }
+    bool only_first = w->c->opts.code_by == BEDE_CODE_FIRST && first >= 0;
+    size_t kept = before;
+    for (size_t i = before; i < w->cands.n; i++) {
+        const cand *c = &w->cands.v[i];
+        const char *why = NULL;
+        if (only_first && c->verb_first != first)
+            why = "only the sentence's first event is coded";
+        else if (!only_first && dominant && c->rank != RANK_DOMINANT)
+            why = "a dominant event (!) leaves out the others";
+        else if (plain && c->rank == RANK_SUBORDINATE)
+            why = "a subordinate event (?) gives way to the others";
+        if (why) {
+            tracef(w, "  \"%s\" = %s: %s", tlower(w, c->verb_first),
+                   pstr(w, c->code), why);
+            continue;
+        }
+        w->cands.v[kept] = *c;
+        w->cands.v[kept++].days = w->days;
+    }
+    w->cands.n = kept;
+}
+
+/* TABARI's time phrases (the <TIME> block of its verb dictionaries,
+ * YESTERDAY [-1]) for opts.time_shift: the code of the sentence's first
+ * one that is not null, into code[16] ("" when none): days to move its
+ * events by, "###" (discard it) or "+++" (too complex to code). */
+static void time_phrase(bede_worker *w, char code[16]) {
+    const bede_dict *d = w->c->dict;
+    uint32_t base = w->s->first_token, end = base + w->s->token_count;
+    code[0] = '\0';
+    for (uint32_t i = base; i < end; i++) {
+        bede_dict_match m[MAX_MATCHES];
+        int n = match(w, BEDE_DICT_VERBS, i, end, m, MAX_MATCHES);
+        for (int k = 0; k < n && k < MAX_MATCHES; k++) {
+            uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[k].entry);
+            const dict_entry *e = &d->entries.v[ge];
+            if (e->block == NONE ||
+                strcmp(dstr(w, d->blocks.v[e->block].desc), "<TIME>") != 0)
+                continue;
+            const char *c = match_code(d, ge, m[k].code);
+            if (!c || !strcmp(c, "---")) continue;
+            snprintf(code, 16, "%s", c);
+            return;
+        }
+    }
+}
 
 static bool discarded(bede_worker *w, bool *story, uint32_t *which) {
     const bede_dict *d = w->c->dict;
@@ -3112,7 +3474,10 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     /* what is demanded, urged, threatened, denied or alleged has not
      * happened: "demanded that Hamas release the hostages" is one event */
     kept = before;
-    for (size_t i = before; i < w->cands.n; i++) {
+    bool all = w->c->opts.code_by == BEDE_CODE_ALL; /* nothing folds */
+    for (size_t i = before; i < w->cands.n && all; i++)
+        w->cands.v[kept++] = w->cands.v[i];
+    for (size_t i = before; i < w->cands.n && !all; i++) {
         cand *c = &w->cands.v[i];
         if (background(w, c)) {
             tracef(w, "  \"%s\" is the background of the news (\"after\", "
@@ -3209,7 +3574,8 @@ static int emit(bede_worker *w, bede_event_fn fn, void *user, int *count) {
         bool dup = false;
         for (size_t j = 0; j < i && !dup; j++) {
             const cand *o = &w->cands.v[j];
-            if ((o->sentence == c->sentence || w->c->opts.one_a_day) &&
+            if ((o->sentence == c->sentence ||
+                 (w->c->opts.one_a_day && o->days == c->days)) &&
                 same_event(w, o, c))
                 dup = true;
         }
@@ -3217,7 +3583,7 @@ static int emit(bede_worker *w, bede_event_fn fn, void *user, int *count) {
         bede_event ev;
         memset(&ev, 0, sizeof ev);
         ev.sentence = c->sentence;
-        ev.date = w->date;
+        ev.date = date_add_days(w->date, c->days);
         fill_actor(w, &c->src, &ev.source);
         fill_actor(w, &c->tgt, &ev.target);
         ev.code = pstr(w, c->code);
@@ -3313,8 +3679,33 @@ int bede_code(bede_worker *w, const char *text, size_t len,
             st.discarded_sentences++;
             continue;
         }
-        rc = code_sentence(w, si);
+        if (w->c->opts.min_words &&
+            sentence_words(w->doc, s) < w->c->opts.min_words) {
+            tracef(w, "  fewer than %u words: not coded",
+                   w->c->opts.min_words);
+            continue;
+        }
+        w->days = 0;
+        if (w->c->opts.time_shift) {
+            char tc[16];
+            time_phrase(w, tc);
+            if (!strcmp(tc, "###") || !strcmp(tc, "@DISCARD")) {
+                tracef(w, "  discarded: a time phrase coded %s", tc);
+                st.discarded_sentences++;
+                continue;
+            }
+            if (!strcmp(tc, "+++") || !strcmp(tc, "@COMPLEX")) {
+                tracef(w, "  a time phrase coded %s: too complex to code", tc);
+                continue;
+            }
+            w->days = atoi(tc);
+            if (w->days) tracef(w, "  a time phrase moves its events by %d "
+                                   "days", (int)w->days);
+        }
+        rc = sentence_options(w);
+        if (!rc) rc = code_sentence(w, si);
         if (rc) return bede_fail(err, rc, NULL, 0, 0, 0, "out of memory");
+        select_events(w, w->sentence_cands);
     }
     int count = 0;
     rc = emit(w, fn, user, &count);

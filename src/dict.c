@@ -950,6 +950,7 @@ typedef struct {
     uint32_t best_node;
     /* word ids of the tokens, or NULL to look them up here */
     const dict_token_ids *ids;
+    size_t best_chars; /* characters the best path's words match */
 } match_state;
 
 void dict_stem_lengths(const bede_dict *d, size_t *min, size_t *max) {
@@ -1028,11 +1029,26 @@ static bool token_matches(const match_state *st, const bede_token *tok,
     }
 }
 
-static void match_from(match_state *st, uint32_t node, size_t i) {
+/* Characters of word id (a stem or ending edge's tag left out). */
+static size_t word_length(const bede_dict *d, uint32_t id) {
+    const char *s = dict_str(d, id & ~(TRIE_STEM | TRIE_ENDINGS));
+    return s ? strlen(s) : 0;
+}
+
+/* Follows the trie from node over tokens [i, end), keeping the longest
+ * phrase; of equally long ones, the one whose words match the most
+ * characters of the tokens (a token or its lemma all of them, a stem or a
+ * word with endings its own: "attacked*" before "attack*" for "attacked",
+ * as TABARI chooses), else the first found. chars: those matched up to
+ * i. */
+static void match_from(match_state *st, uint32_t node, size_t i,
+                       size_t chars) {
     const trie *t = &st->d->index;
-    if (t->nodes.v[node].values != NONE && i > st->best_end) {
+    if (t->nodes.v[node].values != NONE &&
+        (i > st->best_end || (i == st->best_end && chars > st->best_chars))) {
         st->best_end = i;
         st->best_node = node;
+        st->best_chars = chars;
     }
     if (i >= st->end) return;
     const bede_token *tok = &st->toks[i];
@@ -1043,8 +1059,10 @@ static void match_from(match_state *st, uint32_t node, size_t i) {
         const char *lower = bede_doc_string(st->doc, tok->lower);
         w1 = dict_find(st->d, lower, strlen(lower));
     }
+    /* the token itself, or its lemma: all of its characters */
+    size_t whole = strlen(bede_doc_string(st->doc, tok->lower));
     uint32_t c = w1 == NONE ? NONE : trie_child(t, node, w1);
-    if (c != NONE) match_from(st, c, i + 1);
+    if (c != NONE) match_from(st, c, i + 1, chars + whole);
     if (tok->lemma != tok->lower) {
         uint32_t w2;
         if (st->ids) {
@@ -1054,7 +1072,7 @@ static void match_from(match_state *st, uint32_t node, size_t i) {
             w2 = dict_find(st->d, lemma, strlen(lemma));
         }
         uint32_t c2 = w2 == NONE || w2 == w1 ? NONE : trie_child(t, node, w2);
-        if (c2 != NONE && c2 != c) match_from(st, c2, i + 1);
+        if (c2 != NONE && c2 != c) match_from(st, c2, i + 1, chars + whole);
     }
     /* stem and ending edges: one probe per candidate id of the token */
     uint32_t local[64];
@@ -1070,19 +1088,22 @@ static void match_from(match_state *st, uint32_t node, size_t i) {
     }
     for (size_t k = 0; k < nc; k++) {
         uint32_t cc = trie_child(t, node, cands[k]);
-        if (cc != NONE) match_from(st, cc, i + 1);
+        if (cc != NONE)
+            match_from(st, cc, i + 1, chars + word_length(st->d, cands[k]));
     }
     for (uint32_t s = t->nodes.v[node].specials; s != NONE;
          s = t->specials.v[s].next) {
         const trie_special *sp = &t->specials.v[s];
         if (!(sp->mode & WORD_GAP)) {
             if (token_matches(st, tok, sp->word, sp->mode))
-                match_from(st, sp->child, i + 1);
+                match_from(st, sp->child, i + 1,
+                           chars + word_length(st->d, sp->word));
             continue;
         }
         for (size_t j = i; j < st->end; j++)
             if (token_matches(st, &st->toks[j], sp->word, sp->mode))
-                match_from(st, sp->child, j + 1);
+                match_from(st, sp->child, j + 1,
+                           chars + word_length(st->d, sp->word));
     }
 }
 
@@ -1099,8 +1120,8 @@ int dict_match_ids(const bede_dict *d, int kind, const bede_doc *doc,
     size_t ntok = bede_doc_token_count(doc);
     if (end == 0 || end > ntok) end = ntok;
     if (at >= end) return 0;
-    match_state st = {d, doc, bede_doc_tokens(doc), at, end, at, NONE, ids};
-    match_from(&st, (uint32_t)kind, at);
+    match_state st = {d, doc, bede_doc_tokens(doc), at, end, at, NONE, ids, 0};
+    match_from(&st, (uint32_t)kind, at, 0);
     if (st.best_node == NONE) return 0;
     int count = 0;
     uint32_t last_entry = NONE;

@@ -163,4 +163,21 @@ BEDE_HIDDEN int chunk_sentence(const bede_token *toks, uint32_t n,
                                const char *pool, phrase_vec *phrases,
                                clause_vec *clauses);
 
+/* ---- cameo.c */
+/* date (YYYYMMDD) moved by days; 0 stays 0. */
+BEDE_HIDDEN int32_t date_add_days(int32_t date, int days);
+
+/* ---- words.c: words of a sentence as TABARI counts them */
+/* Number of words of sentence s of doc: runs of tokens between blanks
+ * ("Gondor's" is one), and each comma. */
+BEDE_HIDDEN uint32_t sentence_words(const bede_doc *doc,
+                                    const bede_sentence *s);
+/* Sets dropped[i] (i < s->token_count) for the tokens of the
+ * comma-delimited phrases that o's comma_* options leave out of coding;
+ * before is scratch space of token_count + 1 entries. Returns the number of
+ * phrases left out. */
+BEDE_HIDDEN int comma_phrases(const bede_doc *doc, const bede_sentence *s,
+                              const bede_coder_options *o, uint8_t *dropped,
+                              uint32_t *before);
+
 #endif

@@ -50,6 +50,22 @@ static const char *code_of(const bede_dict *d, int kind, const char *phrase,
     return buf;
 }
 
+/* The line of the entry whose phrase covers all of phrase in kind, or 0. */
+static uint32_t line_of(const bede_dict *d, int kind, const char *phrase) {
+    static bede_doc *doc;
+    if (!doc) doc = bede_doc_new();
+    if (bede_analyze(harness_lookup_analyzer(), phrase, strlen(phrase), doc,
+                     NULL) < 0)
+        return 0;
+    size_t n = bede_doc_token_count(doc);
+    bede_dict_match m[4];
+    bede_dict_entry e;
+    if (bede_dict_match_at(d, kind, doc, 0, n, 0, m, 4) <= 0 ||
+        m[0].last != n || bede_dict_get_entry(d, kind, m[0].entry, &e) < 0)
+        return 0;
+    return e.line;
+}
+
 static size_t warnings(const bede_dict *d) { return bede_dict_note_count(d); }
 
 /* Phrases of the entry of kind that starts on line. */
@@ -229,6 +245,16 @@ static void test_tabari(void) {
         /* POLICE_ : whole word with regular endings */
         CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "police", 0), "~COP");
         CHECK_STR(code_of(d, BEDE_DICT_AGENTS, "soldiers", 0), "~MIL");
+    }
+    bede_dict_free(d);
+
+    d = load(TAB "TABARI.Demo.verbs");
+    CHECK(d != NULL);
+    if (d) {
+        /* of the stems ATTACK (line 106) and ATTACKED (107), the one that
+         * matches more of "attacked", as TABARI chooses roots */
+        CHECK_INT(line_of(d, BEDE_DICT_VERBS, "attacked"), 107);
+        CHECK_INT(line_of(d, BEDE_DICT_VERBS, "attacks"), 106);
     }
     bede_dict_free(d);
 

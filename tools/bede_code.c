@@ -15,6 +15,7 @@
 #include "input.h"
 #include "output.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -72,6 +73,23 @@ static void code_usage(FILE *f) {
         "                       the intent to (03x), as TABARI and PETRARCH-2\n"
         "  --statements         a verb of saying keeps its own event even when\n"
         "                       what it reports is coded, as PETRARCH-2\n"
+        "  --events WHICH       each (default): every event but the ones that\n"
+        "                       fold into a governing verb's (what is urged,\n"
+        "                       demanded, denied, the background); first: the\n"
+        "                       first event of each sentence (TABARI's CODE BY\n"
+        "                       SENTENCE); all: the folded ones too (CODE ALL)\n"
+        "  --default-source CODE  the source of an event whose subject names\n"
+        "                       no actor (TABARI's DEFAULT: SOURCE [CODE] PRIOR)\n"
+        "  --default-target CODE  the target of an event that names none\n"
+        "                       (TABARI's DEFAULT: TARGET [CODE] AFTER)\n"
+        "  --min-words N        do not code sentences of fewer than N words (a\n"
+        "                       comma is a word; TABARI's MINIMUM WORDS)\n"
+        "  --comma-phrases      leave out phrases of 2 to 10 words between\n"
+        "                       commas or after a sentence's last comma\n"
+        "                       (TABARI's COMMA: with its default lengths)\n"
+        "  --time-shift         date events by the time phrases of TABARI verb\n"
+        "                       dictionaries (YESTERDAY [-1]); ### discards\n"
+        "                       the sentence (TABARI's SET: TIME SHIFTING)\n"
         "  -j, --threads N      code with N threads (output keeps input "
         "order)\n"
         "  -o, --output FILE    write events to FILE (default stdout)\n"
@@ -626,7 +644,11 @@ int bede_code_main(int argc, char **argv) {
                     strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0 ||
                     strcmp(a, "--dict") == 0 || strcmp(a, "--date") == 0 ||
                     strcmp(a, "-j") == 0 || strcmp(a, "--threads") == 0 ||
-                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0;
+                    strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
+                    strcmp(a, "--events") == 0 ||
+                    strcmp(a, "--default-source") == 0 ||
+                    strcmp(a, "--default-target") == 0 ||
+                    strcmp(a, "--min-words") == 0;
         if (takes && !val) {
             fprintf(stderr, "bede code: option '%s' needs a value\n", a);
             goto done;
@@ -677,6 +699,45 @@ int bede_code_main(int argc, char **argv) {
             r.copts.intents = 0;
         } else if (strcmp(a, "--statements") == 0) {
             r.copts.statements = 1;
+        } else if (strcmp(a, "--events") == 0) {
+            if (strcmp(val, "each") == 0)
+                r.copts.code_by = BEDE_CODE_EACH;
+            else if (strcmp(val, "first") == 0)
+                r.copts.code_by = BEDE_CODE_FIRST;
+            else if (strcmp(val, "all") == 0)
+                r.copts.code_by = BEDE_CODE_ALL;
+            else {
+                fprintf(stderr,
+                        "bede code: --events expects each, first or all, got "
+                        "'%s'\n",
+                        val);
+                goto done;
+            }
+        } else if (strcmp(a, "--default-source") == 0 ||
+                   strcmp(a, "--default-target") == 0) {
+            if (!*val || strlen(val) > 31 || strpbrk(val, " \t")) {
+                fprintf(stderr, "bede code: %s expects a code, got '%s'\n", a,
+                        val);
+                goto done;
+            }
+            if (a[10] == 's')
+                r.copts.default_source = val;
+            else
+                r.copts.default_target = val;
+        } else if (strcmp(a, "--min-words") == 0) {
+            char *end;
+            long n = strtol(val, &end, 10);
+            if (*end || n < 0 || n > 10000) {
+                fprintf(stderr,
+                        "bede code: --min-words expects 0..10000, got '%s'\n",
+                        val);
+                goto done;
+            }
+            r.copts.min_words = (uint32_t)n;
+        } else if (strcmp(a, "--comma-phrases") == 0) {
+            r.copts.comma_phrases = 1;
+        } else if (strcmp(a, "--time-shift") == 0) {
+            r.copts.time_shift = 1;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             r.quiet = 1;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -787,6 +848,22 @@ typedef struct validation {
     bede_worker *worker[2];
     int require_target;
     strlist unsupported; /* options seen but not applied */
+    /* the coder options of the suite, changed by its option lines; the
+     * coders are rebuilt before the next record when they change */
+    bede_coder_options copts;
+    int coders_stale;
+    char default_source[32], default_target[32];
+    int default_prior, default_after; /* TABARI keeps these until OFF */
+    int four_digit_years;             /* TABARI's SET: YYYY */
+    /* TABARI's FORWARD: records of one story are coded together */
+    char forward_mask[64];
+    int forwarding;
+    char *story; /* the texts of the story's records so far */
+    size_t story_len;
+    char story_key[64];  /* its story number, as written */
+    long story_sentence; /* the sentence number of its last record */
+    size_t events_from;  /* events of sentences before this offset are
+                            the earlier records' */
     /* results */
     size_t passed, failed, skipped;
     strlist failures;     /* "ID\tsummary" */
@@ -807,6 +884,7 @@ static void on_trace(const char *line, void *user) {
 
 static int on_event(const bede_event *ev, void *user) {
     validation *v = user;
+    if (ev->sentence_span.start < v->events_from) return 0;
     triple t = {ev->source.code ? ev->source.code : "---",
                 ev->target.code ? ev->target.code : "---",
                 ev->code ? ev->code : "---"};
@@ -862,8 +940,255 @@ static void note_option(validation *v, const char *opt) {
     if (sl_find(&v->unsupported, opt) < 0) sl_add(&v->unsupported, opt);
 }
 
+/* ---- TABARI's run-time options (manual, chapter 8) */
+
+/* Does command c[0..n) (before its colon) name TABARI's command `name`?
+ * TABARI reads the first four characters. */
+static int tabari_command(const char *c, size_t n, const char *name) {
+    size_t len = strlen(name);
+    return n >= (len < 4 ? len : 4) && n <= len && strncmp(c, name, n) == 0;
+}
+
+/* The code in the brackets after `key` in s (DEFAULT: SOURCE [USA]) into
+ * code[32], and whether `flag` follows the brackets before `stop` (or the
+ * end); 0 when key or its brackets are missing. */
+static int tabari_bracket(const char *s, const char *key, const char *stop,
+                          const char *flag, char *code, int *flagged) {
+    const char *k = strstr(s, key);
+    const char *open = k ? strchr(k, '[') : NULL;
+    const char *close = open ? strchr(open, ']') : NULL;
+    if (!close) return 0;
+    const char *a = open + 1, *b = close;
+    while (a < b && *a == ' ')
+        a++;
+    while (b > a && b[-1] == ' ')
+        b--;
+    if (b == a || b - a > 31) return 0;
+    memcpy(code, a, (size_t)(b - a));
+    code[b - a] = '\0';
+    const char *end = strstr(close, stop);
+    const char *f = strstr(close, flag);
+    *flagged = f && (!end || f < end);
+    return 1;
+}
+
+/* DEFAULT: SOURCE [code] <PRIOR> TARGET [code] <AFTER>, DEFAULT: OFF.
+ * As in TABARI, PRIOR and AFTER stay set until DEFAULT: OFF. */
+static int tabari_default(validation *v, const char *arg) {
+    if (strncmp(arg, "OFF", 3) == 0) {
+        v->default_source[0] = v->default_target[0] = '\0';
+        v->default_prior = v->default_after = 0;
+    } else {
+        int prior = 0, after = 0;
+        int src = tabari_bracket(arg, "SOURCE", "TARGET", "PRIOR",
+                                 v->default_source, &prior);
+        int tgt = tabari_bracket(arg, "TARGET", "SOURCE", "AFTER",
+                                 v->default_target, &after);
+        if (!src && !tgt) return 0;
+        v->default_prior |= src && prior;
+        v->default_after |= tgt && after;
+    }
+    v->copts.default_source = v->default_source[0] ? v->default_source : NULL;
+    v->copts.default_target = v->default_target[0] ? v->default_target : NULL;
+    v->copts.default_source_prior = v->default_prior;
+    v->copts.default_target_after = v->default_after;
+    v->coders_stale = 1;
+    return 1;
+}
+
+/* COMMA: MIN = n MAX = n EMIN = n EMAX = n BMIN = n BMAX = n, COMMA: OFF.
+ * Lengths not given keep their values. */
+static int tabari_comma(validation *v, const char *arg) {
+    if (strncmp(arg, "OFF", 3) == 0) {
+        v->copts.comma_phrases = 0;
+        v->coders_stale = 1;
+        return 1;
+    }
+    struct {
+        const char *key;
+        uint32_t *value;
+    } keys[] = {{"MIN", &v->copts.comma_min},
+                {"MAX", &v->copts.comma_max},
+                {"EMIN", &v->copts.comma_last_min},
+                {"EMAX", &v->copts.comma_last_max},
+                {"BMIN", &v->copts.comma_first_min},
+                {"BMAX", &v->copts.comma_first_max}};
+    int found = 0;
+    for (const char *p = arg; *p;) {
+        size_t n = strcspn(p, " =");
+        const char *q = p + n;
+        while (*q == ' ' || *q == '=')
+            q++;
+        char *end;
+        unsigned long value = strtoul(q, &end, 10);
+        for (size_t k = 0; end > q && k < sizeof keys / sizeof *keys; k++)
+            if (strlen(keys[k].key) == n && strncmp(p, keys[k].key, n) == 0) {
+                *keys[k].value = (uint32_t)value;
+                found++;
+            }
+        p = end > q ? end : q + strcspn(q, " ");
+        while (*p == ' ')
+            p++;
+    }
+    if (!found) return 0;
+    v->copts.comma_phrases = 1;
+    v->coders_stale = 1;
+    return 1;
+}
+
+/* FORWARD: mask [DOC] [OFF]: the mask over the record id (^ the blanks
+ * before it, * any character, N the story number, S the sentence
+ * number); OFF keeps the mask but codes each record alone. */
+static int tabari_forward(validation *v, const char *arg) {
+    size_t n = strcspn(arg, " ");
+    if (!n || n >= sizeof v->forward_mask || !strpbrk(arg, "NS")) return 0;
+    memcpy(v->forward_mask, arg, n);
+    v->forward_mask[n] = '\0';
+    v->forwarding = strstr(arg + n, "OFF") == NULL;
+    v->story_len = 0;
+    return 1;
+}
+
+/* Applies one TABARI option line (SET: CODE BY, MINIMUM WORDS, TIME
+ * SHIFTING, YYYY; DEFAULT:, COMMA:, FORWARD:) to the coder options of the
+ * records that follow; 0 when it is not one bede applies. */
+static int apply_tabari_option(validation *v, const char *opt) {
+    char u[512];
+    size_t n = 0;
+    for (const char *p = opt; *p && n + 1 < sizeof u; p++) {
+        char c = (char)toupper((unsigned char)*p);
+        if (c == '\t') c = ' ';
+        if (c == ' ' && (n == 0 || u[n - 1] == ' ')) continue;
+        u[n++] = c;
+    }
+    while (n && u[n - 1] == ' ')
+        n--;
+    u[n] = '\0';
+    char *colon = strchr(u, ':');
+    if (!colon) return 0;
+    size_t cn = (size_t)(colon - u);
+    while (cn && u[cn - 1] == ' ')
+        cn--;
+    const char *arg = colon + 1;
+    while (*arg == ' ')
+        arg++;
+    if (tabari_command(u, cn, "DEFAULT")) return tabari_default(v, arg);
+    if (tabari_command(u, cn, "COMMA")) return tabari_comma(v, arg);
+    if (tabari_command(u, cn, "FORWARD")) return tabari_forward(v, arg);
+    if (!tabari_command(u, cn, "SET")) return 0;
+    const char *eq = strchr(arg, '=');
+    const char *value = eq ? eq + 1 : "";
+    while (*value == ' ')
+        value++;
+    if (strncmp(arg, "CODE", 4) == 0) {
+        /* CODE BY CLAUSE is bede's own way; BY SENTENCE, ALL */
+        v->copts.code_by = strstr(arg, "SEN")   ? BEDE_CODE_FIRST
+                           : strstr(arg, "ALL") ? BEDE_CODE_ALL
+                                                : BEDE_CODE_EACH;
+    } else if (strncmp(arg, "MIN", 3) == 0 && isdigit((unsigned char)*value)) {
+        v->copts.min_words = (uint32_t)strtoul(value, NULL, 10);
+    } else if (strncmp(arg, "TIME", 4) == 0 && *value) {
+        v->copts.time_shift = *value == 'T';
+    } else if (strncmp(arg, "YYYY", 4) == 0 && *value) {
+        v->four_digit_years = *value == 'T';
+        return 1;
+    } else {
+        return 0;
+    }
+    v->coders_stale = 1;
+    return 1;
+}
+
+/* Reads the option commands of a TABARI .options file (LABEL: lines name
+ * codes and are read with the dictionaries; `#` and `//` start
+ * comments). */
+static int apply_options_file(validation *v, const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "bede validate: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char line[1024];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "#\r\n")] = '\0';
+        char *slashes = strstr(line, "//");
+        if (slashes) *slashes = '\0';
+        char *p = line;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t n = strlen(p);
+        while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+            p[--n] = '\0';
+        if (p[0] == '~') break; /* end mark */
+        if (!n || strncasecmp(p, "LABEL", 5) == 0) continue;
+        if (!apply_tabari_option(v, p)) note_option(v, p);
+    }
+    fclose(f);
+    return 0;
+}
+
+/* The story number (N) and sentence number (S) of record id per the
+ * FORWARD mask; a sentence number that is not a number is 0, as in
+ * TABARI. */
+static void forward_fields(const char *mask, const char *id, char *story,
+                           size_t cap, long *sentence) {
+    while (*mask == '^')
+        mask++; /* the blanks before the id */
+    size_t n = 0;
+    char digits[32];
+    size_t nd = 0;
+    int numeric = 1;
+    for (size_t i = 0; mask[i] && id[i]; i++) {
+        if (mask[i] == 'N' && n + 1 < cap) story[n++] = id[i];
+        if (mask[i] == 'S' && nd + 1 < sizeof digits) {
+            if (!isdigit((unsigned char)id[i])) numeric = 0;
+            digits[nd++] = id[i];
+        }
+    }
+    story[n] = '\0';
+    digits[nd] = '\0';
+    *sentence = numeric && nd ? strtol(digits, NULL, 10) : 0;
+}
+
+/* TABARI's FORWARD: a record that goes on with the story of the record
+ * coded before it (the same story number, the next sentence number) is
+ * coded after that story's earlier records, so that its pronouns and
+ * descriptions refer back to them; only the events of its own sentences
+ * count (v->events_from). Sets *text and *len to what is coded. */
+static int forward_text(validation *v, const in_record *rec, const char **text,
+                        size_t *len) {
+    v->events_from = 0;
+    if (!v->forwarding) {
+        v->story_len = 0;
+        return 0;
+    }
+    char key[64];
+    long sentence;
+    forward_fields(v->forward_mask, rec->id, key, sizeof key, &sentence);
+    if (!v->story_len || strcmp(key, v->story_key) != 0 ||
+        sentence != v->story_sentence + 1)
+        v->story_len = 0; /* a new story */
+    char *s = realloc(v->story, v->story_len + 2 + rec->len + 1);
+    if (!s) return -1;
+    v->story = s;
+    if (v->story_len) {
+        memcpy(s + v->story_len, "\n\n", 2); /* a paragraph of its own */
+        v->story_len += 2;
+    }
+    v->events_from = v->story_len;
+    memcpy(s + v->story_len, rec->text, rec->len);
+    v->story_len += rec->len;
+    s[v->story_len] = '\0';
+    snprintf(v->story_key, sizeof v->story_key, "%s", key);
+    v->story_sentence = sentence;
+    *text = v->story;
+    *len = v->story_len;
+    return 0;
+}
+
 /* PETRARCH <Config> options: require_dyad is the coder's require_target;
- * the others tune PETRARCH's parse-tree search and do not apply. */
+ * the others tune PETRARCH's parse-tree search and do not apply. TABARI
+ * { OPTION: } lines: see apply_tabari_option. */
 static void apply_options(validation *v, const in_record *rec, int petrarch) {
     for (size_t i = 0; i < rec->noptions; i++) {
         const char *o = rec->options[i];
@@ -871,6 +1196,7 @@ static void apply_options(validation *v, const in_record *rec, int petrarch) {
             v->require_target = strcasecmp(o + 15, "false") != 0;
             continue;
         }
+        if (!petrarch && apply_tabari_option(v, o)) continue;
         char name[128];
         snprintf(name, sizeof name, "%s", o);
         char *eq = petrarch ? strstr(name, " = ") : NULL;
@@ -884,6 +1210,12 @@ static void skip(validation *v, const in_record *rec, const char *why) {
     snprintf(line, sizeof line, "%s: %s", rec->id, why);
     sl_add(&v->skips, line);
     v->skipped++;
+}
+
+static int out_of_memory(bede_error *err) {
+    err->status = BEDE_ERR_NOMEM;
+    snprintf(err->message, sizeof err->message, "out of memory");
+    return BEDE_ERR_NOMEM;
 }
 
 /* Codes one validation record and compares. */
@@ -953,8 +1285,11 @@ static void check_record(validation *v, in_record *rec) {
     memset(&stats, 0, sizeof stats);
     bede_error err;
     memset(&err, 0, sizeof err);
-    int n =
-        bede_code(w, rec->text, rec->len, &story, on_event, v, &stats, &err);
+    const char *text = rec->text;
+    size_t len = rec->len;
+    int n = forward_text(v, rec, &text, &len) < 0
+                ? out_of_memory(&err)
+                : bede_code(w, text, len, &story, on_event, v, &stats, &err);
     if (v->trace_f) {
         fclose(v->trace_f);
         v->trace_f = NULL;
@@ -1132,12 +1467,33 @@ static int add_dict(validation *v, const char *dir, const char *name,
     return 0;
 }
 
+/* (Re)builds the two coders (require_target off and on) and their workers
+ * from v->copts. */
+static int build_coders(validation *v) {
+    bede_error err;
+    char msg[1024];
+    for (int rt = 0; rt < 2; rt++) {
+        bede_worker_free(v->worker[rt]);
+        bede_coder_free(v->coder[rt]);
+        v->worker[rt] = NULL;
+        bede_coder_options o = v->copts;
+        o.require_target = rt;
+        v->coder[rt] = bede_coder_new(v->dict, &o, &err);
+        if (v->coder[rt]) v->worker[rt] = bede_worker_new(v->coder[rt], &err);
+        if (!v->coder[rt] || !v->worker[rt]) {
+            fprintf(stderr, "bede validate: %s\n",
+                    bede_error_format(&err, msg, sizeof msg));
+            return -1;
+        }
+    }
+    v->coders_stale = 0;
+    return 0;
+}
+
 /* Builds the two coders (and workers) over the loaded dictionary: the
  * --dict files, else the suite's, else (a suite naming none) bede's
  * bundled ones. */
 static int make_coders(validation *v, int petrarch) {
-    bede_error err;
-    char msg[1024];
     int none = 1;
     for (int k = 0; k < BEDE_DICT_KIND_COUNT; k++)
         if (bede_dict_entry_count(v->dict, k)) none = 0;
@@ -1147,22 +1503,22 @@ static int make_coders(validation *v, int petrarch) {
         bede_dict_free(v->dict);
         v->dict = d;
     }
-    for (int rt = 0; rt < 2; rt++) {
-        bede_coder_options o;
-        bede_coder_default_options(&o);
-        o.require_target = rt;
-        o.intents = 0; /* the peers code "will restore" as restoring */
-        o.unknown_state = petrarch ? "---" : "~"; /* "---GOV", "~GOV" */
-        o.statements = petrarch; /* PETRARCH-2 codes "X said" as well */
-        v->coder[rt] = bede_coder_new(v->dict, &o, &err);
-        if (v->coder[rt]) v->worker[rt] = bede_worker_new(v->coder[rt], &err);
-        if (!v->coder[rt] || !v->worker[rt]) {
-            fprintf(stderr, "bede validate: %s\n",
-                    bede_error_format(&err, msg, sizeof msg));
-            return -1;
-        }
+    bede_coder_options *o = &v->copts;
+    bede_coder_default_options(o);
+    o->intents = 0; /* the peers code "will restore" as restoring */
+    o->unknown_state = petrarch ? "---" : "~"; /* "---GOV", "~GOV" */
+    o->statements = petrarch; /* PETRARCH-2 codes "X said" as well */
+    if (!petrarch) {
+        /* TABARI's defaults (manual, chapter 8): no DEFAULT actors (nor
+         * PRIOR and AFTER until set), eight words at least, comma phrases
+         * of 2 to 10 words left out (none at the start), time shifting on
+         * (it is when the .verbs have <TIME> phrases) */
+        o->default_source_prior = o->default_target_after = 0;
+        o->min_words = 8;
+        o->comma_phrases = 1;
+        o->time_shift = 1;
     }
-    return 0;
+    return build_coders(v);
 }
 
 static int category_included(const in_environment *env, const char *cat) {
@@ -1241,6 +1597,7 @@ static int validate_tabari(validation *v) {
     char dir[4096];
     dir_of(v->suite, dir, sizeof dir);
     strlist texts = {0};
+    char options[4096 + 1024] = ""; /* dir + name */
     int status = 0;
     /* Old Mac files end lines in CR: read the whole file and split. */
     char *buf = NULL;
@@ -1273,6 +1630,10 @@ static int validate_tabari(validation *v) {
                        : strncmp(tag, "ve", 2) == 0 ? BEDE_DICT_VERBS
                        : strncmp(tag, "op", 2) == 0 ? BEDE_DICT_OPTIONS
                                                     : -1;
+            if (name[0] && kind == BEDE_DICT_OPTIONS)
+                /* its commands are read too, as run-time options */
+                snprintf(options, sizeof options, "%s%s",
+                         name[0] == '/' ? "" : dir, name);
             if (name[0] && kind >= 0)
                 status = add_dict(v, dir, name, kind);
             else if (name[0] && strncmp(tag, "te", 2) == 0)
@@ -1287,6 +1648,9 @@ static int validate_tabari(validation *v) {
         status = -1;
     }
     if (!status) status = make_coders(v, 0);
+    /* the project's run-time options, then the records' */
+    if (!status && options[0]) status = apply_options_file(v, options);
+    if (!status && v->coders_stale) status = build_coders(v);
     /* TABARI codes an event only when it has both actors: no expectation
      * of its validation suite has a null actor. */
     v->require_target = 1;
@@ -1304,8 +1668,8 @@ static int validate_tabari(validation *v) {
         in_record rec;
         memset(&rec, 0, sizeof rec);
         int rc;
+        in_set_four_digit_years(in, v->four_digit_years);
         while ((rc = in_next(in, &rec)) == 1) {
-            apply_options(v, &rec, 0);
             if (rec.stop) {
                 /* TABARI's validation ends at a record without fields */
                 printf("stopped at %s (%s:%u): a record without validation "
@@ -1319,7 +1683,14 @@ static int validate_tabari(validation *v) {
                 skip(v, &rec, "options only");
             else
                 check_record(v, &rec);
+            /* its options hold for the records that follow */
+            apply_options(v, &rec, 0);
+            in_set_four_digit_years(in, v->four_digit_years);
             in_record_free(&rec);
+            if (v->coders_stale && build_coders(v) < 0) {
+                status = -1;
+                break;
+            }
         }
         if (rc < 0) {
             fprintf(stderr, "bede validate: %s\n", rec.reason);
@@ -1481,6 +1852,7 @@ int bede_validate_main(int argc, char **argv) {
     sl_free(&v.false_alarms);
     sl_free(&v.skips);
     free(v.trace);
+    free(v.story);
     free(v.dicts);
     triples_free(v.produced, v.nproduced);
     free(v.produced);

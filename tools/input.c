@@ -270,6 +270,7 @@ struct in_reader {
     xml_state *xml;
     in_environment env;
     unsigned story; /* stories returned, for ids */
+    int four_digit_years; /* tabari: TABARI's SET: YYYY = TRUE */
 };
 
 static uint64_t file_size(FILE *f) {
@@ -277,6 +278,10 @@ static uint64_t file_size(FILE *f) {
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
         return (uint64_t)st.st_size;
     return 0;
+}
+
+void in_set_four_digit_years(in_reader *in, int on) {
+    if (in) in->four_digit_years = on;
 }
 
 in_reader *in_open_stream(FILE *f, const char *name, in_kind kind) {
@@ -658,7 +663,11 @@ static int next_tabari(in_reader *in, in_record *r) {
     r->line = in->line;
     r->column = 1;
     size_t digits = tabari_header(s, n);
-    r->date = digits == 6 || digits == 8 ? in_parse_date(s, digits) : 0;
+    if (in->four_digit_years)
+        /* TABARI reads the date by its width: the first eight digits */
+        r->date = digits >= 8 ? in_parse_date(s, 8) : 0;
+    else
+        r->date = digits == 6 || digits == 8 ? in_parse_date(s, digits) : 0;
     size_t i = digits;
     while (i < n && isspace((unsigned char)s[i]))
         i++;
@@ -669,8 +678,10 @@ static int next_tabari(in_reader *in, in_record *r) {
     if (!r->id) return read_error(in, r);
     if (!r->date)
         reject(r, in->line, 1,
-               "expected a date YYMMDD or YYYYMMDD, got "
-               "\"%.*s\"",
+               in->four_digit_years
+                   ? "expected a date YYYYMMDD (four-digit years are set), "
+                     "got \"%.*s\""
+                   : "expected a date YYMMDD or YYYYMMDD, got \"%.*s\"",
                (int)(digits > 12 ? 12 : digits), s);
 
     sbuf text = {0}, comment = {0};

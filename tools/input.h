@@ -96,6 +96,11 @@ in_reader *in_open(const char *path, in_kind kind, char *msg, size_t cap);
 in_reader *in_open_stream(FILE *f, const char *name, in_kind kind);
 void in_close(in_reader *in);
 
+/* TABARI's SET: YYYY = TRUE for the records read from now on: a header's
+ * date is the first eight digits (YYYYMMDD), also when more follow; off
+ * (the default), six (YYMMDD) or eight digits. */
+void in_set_four_digit_years(in_reader *in, int on);
+
 /* Reads the next record into r (freed first by the caller, or zeroed).
  * Returns 1 for a record (which may be rejected), 0 at the end, -1 on a
  * read error (msg in r->reason). */

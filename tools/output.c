@@ -68,6 +68,8 @@ static const char *how_name(int how) {
         return "coref";
     case BEDE_ACTOR_CONTEXT:
         return "context";
+    case BEDE_ACTOR_DEFAULT:
+        return "default";
     default:
         return "none";
     }

@@ -19,8 +19,8 @@
  * "file:line", text: the pattern or null}, source_rule and target_rule
  * ("file:line" of the actor entries), source_agent_rule and
  * target_agent_rule when an agent was joined, source_how and target_how
- * (phrase, coref, context, none), flags (passive, nominal, reported,
- * compound, pattern) and sentence (its text).
+ * (phrase, coref, context, default, none), flags (passive, nominal,
+ * reported, compound, pattern) and sentence (its text).
  */
 typedef enum out_format {
     OUT_JSONL,    /* one JSON object per event */
