@@ -528,7 +528,31 @@ static void test_bede_examples(void) {
     bede_dict_free(d);
 }
 
-TEST_MAIN(TEST(test_petrarch_actors), TEST(test_petrarch_agents),
+/* Dated codes: on a date the one in force; with no date the one still in
+ * force when the dictionary was written, else the undated one. */
+static void test_dates(void) {
+    const char *text =
+        "# bede dictionary: actors\n"
+        "Aragorn = GONELI ..2019-12-31, GONGOV 2020-01-01..2022-06-30, "
+        "GONELI\n"
+        "Boromir = GONMIL 2001-01-01..2002-01-01, GONCVL\n"
+        "Faramir = GONGOV 2015-01-01..2020-01-01, GONGOV 2024-01-01.., "
+        "GONELI\n";
+    bede_dict *d = bede_dict_new(NULL, NULL);
+    CHECK_INT(bede_dict_add_text(d, "dates.txt", text, strlen(text),
+                                 BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS, NULL),
+              3);
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Aragorn", 20210101), "GONGOV");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Aragorn", 20100101), "GONELI");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Aragorn", 0), "GONELI");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Boromir", 0), "GONCVL");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Faramir", 20170101), "GONGOV");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Faramir", 20220101), "GONELI");
+    CHECK_STR(code_of(d, BEDE_DICT_ACTORS, "Faramir", 0), "GONGOV");
+    bede_dict_free(d);
+}
+
+TEST_MAIN(TEST(test_dates), TEST(test_petrarch_actors), TEST(test_petrarch_agents),
           TEST(test_petrarch_verbs), TEST(test_petrarch_discards_issues),
           TEST(test_tabari), TEST(test_malformed),
           TEST(test_warnings_and_strict), TEST(test_check),
