@@ -993,6 +993,12 @@ static int32_t object_antecedent(bede_worker *w, uint32_t p, bool plural) {
     return -1;
 }
 
+/* Heads of "the two ...s" that name any two actors. */
+static const char *const PAIR_HEADS[] = {"man",     "woman",  "leader",
+                                         "side",    "country", "nation",
+                                         "party",   "state",  "government",
+                                         NULL};
+
 /* Is ph "the two ...s" or "both ...s"? */
 static bool pair_np(const bede_worker *w, const bede_phrase *ph) {
     int tag = w->toks[ph->head].tag;
@@ -1284,7 +1290,8 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     }
     /* "Israel's military said its aircraft struck ...": a role or a
      * role's means owned by a possessive pronoun is the pronoun's */
-    bool possessed = (!strcmp(det, "its") || !strcmp(det, "their")) &&
+    bool possessed = (!strcmp(det, "its") || !strcmp(det, "their") ||
+                      !strcmp(det, "his") || !strcmp(det, "her")) &&
                      (agent_code || str_in_list(ROLE_MEANS, tlemma(w, ph->head)));
     if (pronoun || possessed) {
         /* "Iran said it condemned ...": the subject of an enclosing clause
@@ -1344,25 +1351,47 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             return;
         }
     }
-    if (!pronoun && agent_code && bare != NONE && pair_np(w, ph)) {
+    bool anyone = str_in_list(PAIR_HEADS, tlemma(w, ph->head));
+    if (!pronoun && ((agent_code && bare != NONE) || anyone) &&
+        pair_np(w, ph)) {
         /* "the two presidents", "both ministers": the last two actors
-         * named with that role */
-        const char *want = pstr(w, bare);
-        const seen_actor *two[2] = {NULL, NULL};
-        for (size_t i = w->seen.n; i-- > 0 && !two[1];) {
-            const seen_actor *sa = &w->seen.v[i];
-            if (sa->agent == NONE || strcmp(pstr(w, sa->agent), want) != 0)
+         * named with that role; "the two men", "both sides", "the two
+         * countries": the last two actors named */
+        const char *want = anyone || bare == NONE ? NULL : pstr(w, bare);
+        /* candidates: this sentence's actors before the NP, nearest
+         * first, then the story's */
+        actor two[2];
+        int found = 0;
+        for (uint32_t k = p; k-- > 0 && found < 2;) {
+            const bede_phrase *o = &w->ph[k];
+            if (o->kind != BEDE_PHRASE_NP ||
+                (o->flags & (BEDE_PHF_COORD | BEDE_PHF_PRONOUN |
+                             BEDE_PHF_POSSESSOR)))
                 continue;
-            if (two[0] && same_actor(pstr(w, two[0]->a.code),
-                                     pstr(w, sa->a.code)))
+            const np_actors *r = np_of(w, (int32_t)k);
+            if (!r || r->n != 1) continue;
+            const actor *c = &w->actors.v[r->first];
+            const char *cc = pstr(w, c->code);
+            if (want && (strlen(cc) < 6 || strcmp(cc + 3, want) != 0))
                 continue;
-            two[two[0] ? 1 : 0] = sa;
+            if (found && same_actor(pstr(w, two[0].code), cc)) continue;
+            two[found++] = *c;
         }
-        if (two[1]) {
+        for (size_t i = w->seen.n; i-- > 0 && found < 2;) {
+            const seen_actor *sa = &w->seen.v[i];
+            if (sa->root[0]) continue;
+            if (want && (sa->agent == NONE ||
+                         strcmp(pstr(w, sa->agent), want) != 0))
+                continue;
+            if (found && same_actor(pstr(w, two[0].code), pstr(w, sa->a.code)))
+                continue;
+            two[found++] = sa->a;
+        }
+        if (found == 2) {
             out = &w->nps.v[p];
             out->first = (uint32_t)w->actors.n;
             for (int k = 1; k >= 0; k--) {
-                actor a = two[k]->a;
+                actor a = two[k];
                 a.how = BEDE_ACTOR_COREF;
                 a.first = base + ph->first;
                 a.last = base + ph->last;
@@ -1372,7 +1401,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             out->n = (uint32_t)(w->actors.n - out->first);
             tracef(w, "  \"%s\" refers to %s and %s (named earlier)",
                    span_text(w, ph->first, ph->last, buf, sizeof buf),
-                   pstr(w, two[1]->a.code), pstr(w, two[0]->a.code));
+                   pstr(w, two[1].code), pstr(w, two[0].code));
             return;
         }
     }
