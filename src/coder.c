@@ -2198,6 +2198,24 @@ static const char *intent_code(const char *code) {
     return best;
 }
 
+/* A coercive act in the future tense ("Israel would strike Lebanon",
+ * "will impose sanctions") is CAMEO's threat of it (13x), or NULL. */
+static const char *threat_code(const char *code) {
+    static const char *const map[][2] = {
+        {"16", "131"},  {"163", "1312"}, {"164", "1313"}, {"17", "137"},
+        {"18", "1383"}, {"19", "1384"},  {"20", "1383"},  {"204", "1385"}};
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+        size_t n = strlen(map[i][0]);
+        if (n > best_len && strncmp(code, map[i][0], n) == 0) {
+            best = map[i][1];
+            best_len = n;
+        }
+    }
+    return best;
+}
+
 /* Verbs whose object noun carries the event: "carried out airstrikes". */
 static const char *const LIGHT_VERBS[] = {
     "carry", "launch", "conduct", "stage", "mount", "wage", "hold", "make",
@@ -2515,6 +2533,10 @@ static int32_t clause_subject(bede_worker *w, int32_t c) {
 static bool mutual_code(const char *code) {
     static const char *const roots[] = {"03",  "04", "05", "06",
                                         "087", "19", NULL};
+    /* a visit, hosting and mediation go one way */
+    if (!strncmp(code, "042", 3) || !strncmp(code, "043", 3) ||
+        !strncmp(code, "045", 3))
+        return false;
     for (int i = 0; roots[i]; i++)
         if (!strncmp(code, roots[i], 2)) return true;
     return false;
@@ -2739,10 +2761,16 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         snprintf(main_code, sizeof main_code, "%s", code);
         main_code[strcspn(main_code, ":!?")] = 0;
         const char *ic = intent_code(main_code);
+        const char *tc = ic ? NULL : threat_code(main_code);
         if (ic) {
             tracef(w, "    \"%s\" = %s in the future tense: a promise, %s",
                    span_text(w, v0, v1, buf, sizeof buf), main_code, ic);
             snprintf(intent, sizeof intent, "%s", ic);
+            code = intent;
+        } else if (tc) {
+            tracef(w, "    \"%s\" = %s in the future tense: a threat, %s",
+                   span_text(w, v0, v1, buf, sizeof buf), main_code, tc);
+            snprintf(intent, sizeof intent, "%s", tc);
             code = intent;
         }
     }
@@ -2834,7 +2862,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          * could take place") */
         int32_t cv = clause >= 0 ? w->cl[clause].verb : -1;
         int32_t among = src || !mutual_code(code) ||
-                                (cv >= 0 && (w->ph[cv].flags & BEDE_PHF_MODAL))
+                                (cv >= 0 && (w->ph[cv].flags & BEDE_PHF_MODAL)) ||
+                                (clause >= 0 &&
+                                 w->cl[clause].kind == BEDE_CLAUSE_INFINITIVAL)
                             ? -1
                             : between_np(w, np);
         if (among >= 0) {
@@ -3224,6 +3254,15 @@ static bool background(const bede_worker *w, const cand *c) {
         if (w->cl[k].kind == BEDE_CLAUSE_ADVERBIAL &&
             str_in_list(before, tlower(w, w->cl[k].first)))
             return true;
+    /* "after more than a year of fighting", "since the war": "after"
+     * before the event word with no verb or comma between */
+    for (uint32_t t = c->verb_first; t-- > 0;) {
+        int tag = w->toks[t].tag;
+        if (tag == BEDE_TAG_COMMA || tag == BEDE_TAG_VBD ||
+            tag == BEDE_TAG_VBZ || tag == BEDE_TAG_VBP || tag == BEDE_TAG_MD)
+            break;
+        if (str_in_list(before, tlower(w, t))) return true;
+    }
     return false;
 }
 
