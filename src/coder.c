@@ -154,6 +154,9 @@ struct bede_worker {
     struct { actor *v; size_t n, cap; } actors;
     struct { np_actors *v; size_t n, cap; } nps; /* per phrase of sentence */
     struct { seen_actor *v; size_t n, cap; } seen;
+    actor pair[2];  /* the last two actors named together ("India and
+                       Pakistan"), for "the two countries" later */
+    int has_pair;
     struct { cand *v; size_t n, cap; } cands;
     struct { cand *v; size_t n, cap; } story_events; /* one-a-day */
     /* per sentence token: 1 read by an earlier verb (no verb or noun event
@@ -999,6 +1002,26 @@ static const char *const PAIR_HEADS[] = {"man",     "woman",  "leader",
                                          "party",   "state",  "government",
                                          NULL};
 
+/* Heads of "the two ...s" that name two states. */
+static const char *const STATE_HEADS[] = {"country", "nation", "state",
+                                          "neighbour", "neighbor", NULL};
+
+/* May actor code cc be one of "the two ...s": of role want (if any), a
+ * state when states, and not the clause's own subject own? */
+static bool pair_candidate(const char *cc, const char *want, bool states,
+                           const char *own) {
+    if (want && (strlen(cc) < 6 || strcmp(cc + 3, want) != 0)) return false;
+    if (own && same_actor(own, cc)) return false;
+    if (states) {
+        char st[4];
+        snprintf(st, sizeof st, "%.3s", cc);
+        if (!is_state(st) || !strcmp(st, "IGO") || !strcmp(st, "NGO") ||
+            !strcmp(st, "IMG") || !strcmp(st, "MNC"))
+            return false;
+    }
+    return true;
+}
+
 /* Is ph "the two ...s" or "both ...s"? */
 static bool pair_np(const bede_worker *w, const bede_phrase *ph) {
     int tag = w->toks[ph->head].tag;
@@ -1252,7 +1275,8 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         agent ? match_code(d, agent->entry, agent->code) : NULL;
     uint32_t bare = agent_code ? bare_agent(w, agent_code) : NONE;
     const char *det = ph->det >= 0 ? tlower(w, (uint32_t)ph->det) : "";
-    bool definite = !strcmp(det, "the") || !strcmp(det, "its") ||
+    bool definite = !strcmp(det, "the") || !strcmp(det, "both") ||
+                    !strcmp(det, "its") ||
                     !strcmp(det, "their") || !strcmp(det, "his") ||
                     !strcmp(det, "her");
     if (!pronoun && !agent_code && !definite) return;
@@ -1362,6 +1386,38 @@ static void resolve_np(bede_worker *w, uint32_t p) {
          * first, then the story's */
         actor two[2];
         int found = 0;
+        /* "the two countries": states only; never the clause's own
+         * subject ("Guterres urged the two countries") */
+        bool states = str_in_list(STATE_HEADS, tlemma(w, ph->head));
+        int32_t own = ph->clause >= 0 ? clause_subject(w, ph->clause) : -1;
+        const char *own_code = NULL;
+        if (own >= 0 && own != (int32_t)p && w->ph[own].first < ph->first) {
+            const np_actors *r = np_of(w, own);
+            if (r && r->n == 1) own_code = pstr(w, w->actors.v[r->first].code);
+        }
+        /* the last pair named together, in this sentence or before */
+        for (uint32_t k = p; k-- > 0 && found < 2;) {
+            const np_actors *r = w->ph[k].kind == BEDE_PHRASE_NP &&
+                                         (w->ph[k].flags & BEDE_PHF_COORD)
+                                     ? np_of(w, (int32_t)k)
+                                     : NULL;
+            if (r && r->n == 2 &&
+                pair_candidate(pstr(w, w->actors.v[r->first].code), want,
+                               states, own_code) &&
+                pair_candidate(pstr(w, w->actors.v[r->first + 1].code), want,
+                               states, own_code)) {
+                two[0] = w->actors.v[r->first + 1];
+                two[1] = w->actors.v[r->first];
+                found = 2;
+            }
+        }
+        if (!found && w->has_pair &&
+            pair_candidate(pstr(w, w->pair[0].code), want, states, own_code) &&
+            pair_candidate(pstr(w, w->pair[1].code), want, states, own_code)) {
+            two[0] = w->pair[1];
+            two[1] = w->pair[0];
+            found = 2;
+        }
         for (uint32_t k = p; k-- > 0 && found < 2;) {
             const bede_phrase *o = &w->ph[k];
             if (o->kind != BEDE_PHRASE_NP ||
@@ -1372,19 +1428,16 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             if (!r || r->n != 1) continue;
             const actor *c = &w->actors.v[r->first];
             const char *cc = pstr(w, c->code);
-            if (want && (strlen(cc) < 6 || strcmp(cc + 3, want) != 0))
-                continue;
+            if (!pair_candidate(cc, want, states, own_code)) continue;
             if (found && same_actor(pstr(w, two[0].code), cc)) continue;
             two[found++] = *c;
         }
         for (size_t i = w->seen.n; i-- > 0 && found < 2;) {
             const seen_actor *sa = &w->seen.v[i];
             if (sa->root[0]) continue;
-            if (want && (sa->agent == NONE ||
-                         strcmp(pstr(w, sa->agent), want) != 0))
-                continue;
-            if (found && same_actor(pstr(w, two[0].code), pstr(w, sa->a.code)))
-                continue;
+            const char *cc = pstr(w, sa->a.code);
+            if (!pair_candidate(cc, want, states, own_code)) continue;
+            if (found && same_actor(pstr(w, two[0].code), cc)) continue;
             two[found++] = sa->a;
         }
         if (found == 2) {
@@ -1481,6 +1534,16 @@ static const np_actors *np_of(bede_worker *w, int32_t p) {
 static void remember(bede_worker *w, size_t before) {
     for (uint32_t p = 0; p < w->s->phrase_count; p++) {
         const bede_phrase *ph = &w->ph[p];
+        if (ph->kind == BEDE_PHRASE_NP) {
+            const np_actors *r = w->nps.v[p].done ? &w->nps.v[p] : NULL;
+            if (r && r->n == 2 &&
+                !same_actor(pstr(w, w->actors.v[r->first].code),
+                            pstr(w, w->actors.v[r->first + 1].code))) {
+                w->pair[0] = w->actors.v[r->first];
+                w->pair[1] = w->actors.v[r->first + 1];
+                w->has_pair = 1;
+            }
+        }
         if (ph->kind != BEDE_PHRASE_NP || (ph->flags & BEDE_PHF_COORD))
             continue;
         const np_actors *r = np_of(w, (int32_t)p);
@@ -2303,6 +2366,11 @@ static void make_events(bede_worker *w, const np_actors *src,
  * content and "of V-ing" ("accused X of attacking"). Relative and
  * participial clauses describing the object and infinitival ones the verb
  * governs stay in. */
+/* "in retaliation for the killing of ...", "in response to the
+ * attack": what is answered came before */
+static const char *const RESPONSE_TO[] = {"retaliation", "response",
+                                          "revenge", "reprisal", NULL};
+
 static const char *const ABOUT_PREPS[] = {"of", "for", "about", "over",
                                           "on", NULL};
 
@@ -2411,6 +2479,19 @@ static bool partner_pp(const bede_worker *w, int32_t p) {
     const bede_phrase *ph = &w->ph[p];
     if (ph->first == 0) return true;
     return !str_in_list(preps, tlower(w, ph->first - 1));
+}
+
+/* Is NP p what an event noun happened to: the object of an "of" PP after
+ * a noun of the verb dictionary ("the killing of 26 tourists")? */
+static bool event_patient(bede_worker *w, int32_t p) {
+    const bede_phrase *n = &w->ph[p];
+    if (n->first < 2 || strcmp(tlower(w, n->first - 1), "of") != 0)
+        return false;
+    uint32_t h = n->first - 2; /* the head noun before "of" */
+    if (!is_noun_tag(w->toks[h].tag)) return false;
+    bede_dict_match vm[2];
+    uint32_t b = w->s->first_token;
+    return match(w, BEDE_DICT_VERBS, b + h, b + w->s->token_count, vm, 2) > 0;
 }
 
 /* Are all actors of t the source's own (the same actor, or its state's
@@ -2826,6 +2907,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          * else the subject of the clause whose object this NP is */
         if (!src) {
             const np_actors *own = np_of(w, np);
+            if (own && own->n && w->actors.v[own->first].by_event)
+                own = NULL; /* "the killing" of an earlier event */
             if (own && own->against) {
                 /* "anti-Israel protests": whom they are against */
                 if (!tgt) tgt = own;
@@ -2961,14 +3044,28 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 /* "in X" is where, not whom, for a compound source and
                  * for protests ("staged a protest in Kabul") */
                 bool in_too = (src && src->n > 1) || !strncmp(code, "14", 2);
-                int32_t p = first_actor_after(w, v1, hi, subj, in_too);
+                /* past "in retaliation for", "in response to",
+                 * "after", what is answered may name who did it ("in
+                 * response to North Korean drills"), not whom it was
+                 * done to ("in retaliation for the killing of 26
+                 * tourists") */
+                uint32_t answered = hi, thi = hi;
+                for (uint32_t t = v1; t < hi && answered == hi; t++)
+                    if (str_in_list(RESPONSE_TO, tlemma(w, t)) ||
+                        (w->toks[t].tag == BEDE_TAG_IN &&
+                         (!strcmp(tlower(w, t), "after") ||
+                          !strcmp(tlower(w, t), "since") ||
+                          !strcmp(tlower(w, t), "following"))))
+                        answered = t;
+                int32_t p = first_actor_after(w, v1, thi, subj, in_too);
                 /* "recalled its ambassador from Madrid": not the source
                  * again */
-                while (p >= 0 && src &&
-                       (is_source(w, src, np_of(w, p)) ||
-                        (!strncmp(code, "15", 2) &&
-                         own_forces(w, src, np_of(w, p)))))
-                    p = first_actor_after(w, w->ph[p].last, hi, subj, in_too);
+                while (p >= 0 &&
+                       ((w->ph[p].first > answered && event_patient(w, p)) ||
+                        (src && (is_source(w, src, np_of(w, p)) ||
+                                 (!strncmp(code, "15", 2) &&
+                                  own_forces(w, src, np_of(w, p)))))))
+                    p = first_actor_after(w, w->ph[p].last, thi, subj, in_too);
                 if (p >= 0 && !strncmp(code, "04", 2) && topic_pp(w, p)) {
                     /* "met to discuss humanitarian aid for Gaza": what a
                      * consultation is about is not whom it is with */
@@ -3004,6 +3101,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                          * actor */
                         int32_t p = first_actor_after(
                             w, w->ph[o->subject].first, o->last, -1, false);
+                        /* not what an event of the content was done to */
+                        while (p >= 0 && event_patient(w, p))
+                            p = first_actor_after(w, w->ph[p].last, o->last,
+                                                  -1, false);
                         tgt = p >= 0 ? np_of(w, p) : NULL;
                     }
                     if (tgt && src && tgt->n == 1 && src->n == 1 &&
@@ -3261,7 +3362,9 @@ static bool background(const bede_worker *w, const cand *c) {
         if (tag == BEDE_TAG_COMMA || tag == BEDE_TAG_VBD ||
             tag == BEDE_TAG_VBZ || tag == BEDE_TAG_VBP || tag == BEDE_TAG_MD)
             break;
-        if (str_in_list(before, tlower(w, t))) return true;
+        if (str_in_list(before, tlower(w, t)) ||
+            str_in_list(RESPONSE_TO, tlemma(w, t)))
+            return true;
     }
     return false;
 }
@@ -3708,6 +3811,7 @@ int bede_code(bede_worker *w, const char *text, size_t len,
     memset(&st, 0, sizeof st);
     w->pool.n = 0;
     w->seen.n = 0;
+    w->has_pair = 0;
     w->cands.n = 0;
     w->date = story && story->date ? story->date : w->c->opts.default_date;
     int rc = bede_analyze(w->c->an, text ? text : "", len, w->doc, err);
