@@ -2494,6 +2494,18 @@ static bool event_patient(bede_worker *w, int32_t p) {
     return match(w, BEDE_DICT_VERBS, b + h, b + w->s->token_count, vm, 2) > 0;
 }
 
+/* May NP p of reported content be a statement's target: not the
+ * speaker's own (src), not a description of an earlier event, not what
+ * an event noun was done to? */
+static bool content_target(bede_worker *w, const np_actors *src, int32_t p) {
+    const np_actors *t = np_of(w, p);
+    if (!t || !t->n) return false;
+    if (w->actors.v[t->first].by_event || event_patient(w, p)) return false;
+    return !(src && t->n == 1 && src->n == 1 &&
+             same_actor(pstr(w, w->actors.v[src->first].code),
+                        pstr(w, w->actors.v[t->first].code)));
+}
+
 /* Are all actors of t the source's own (the same actor, or its state's
  * government)? */
 static bool is_source(const bede_worker *w, const np_actors *src,
@@ -3095,27 +3107,20 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                         o->first < v1 || o->subject < 0)
                         continue;
                     tgt = np_of(w, o->subject);
+                    if (tgt && !content_target(w, src, o->subject))
+                        tgt = NULL;
                     if (!tgt) {
                         /* "optimistic that a meeting between Putin and
-                         * Trump could take place": the content's first
-                         * actor */
+                         * Trump could take place", "Erdogan said Ankara's
+                         * position on Sweden's bid had not changed": the
+                         * content's first actor that is neither the
+                         * speaker's own nor what one of its events was
+                         * done to */
                         int32_t p = first_actor_after(
                             w, w->ph[o->subject].first, o->last, -1, false);
-                        /* not what an event of the content was done to */
-                        while (p >= 0 && event_patient(w, p))
+                        while (p >= 0 && !content_target(w, src, p))
                             p = first_actor_after(w, w->ph[p].last, o->last,
                                                   -1, false);
-                        tgt = p >= 0 ? np_of(w, p) : NULL;
-                    }
-                    if (tgt && src && tgt->n == 1 && src->n == 1 &&
-                        same_actor(pstr(w, w->actors.v[src->first].code),
-                                   pstr(w, w->actors.v[tgt->first].code))) {
-                        /* "Erdogan said Ankara's position on Sweden's bid
-                         * had not changed": the speaker's own state is no
-                         * target; the next actor of the content is */
-                        int32_t p = first_actor_after(w, w->ph[o->subject].last,
-                                                      o->last, o->subject,
-                                                      false);
                         tgt = p >= 0 ? np_of(w, p) : NULL;
                     }
                 }
