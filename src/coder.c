@@ -2234,6 +2234,22 @@ static void record_event(bede_worker *w, uint32_t v0, uint32_t v1,
         w->governor.v[t] = g;
 }
 
+/* The value of the longest key of map[0..n) that is a prefix of code
+ * ("0811" takes the row of "081"), or NULL. */
+static const char *by_longest_prefix(const char *const (*map)[2], size_t n,
+                                     const char *code) {
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(map[i][0]);
+        if (k > best_len && strncmp(code, map[i][0], k) == 0) {
+            best = map[i][1];
+            best_len = k;
+        }
+    }
+    return best;
+}
+
 /* CAMEO codes a promise of cooperation as intent (03x): "said it would
  * release", "will send aid". The intent code of a cooperative action, or
  * NULL when the code is not one. */
@@ -2248,17 +2264,7 @@ static const char *intent_code(const char *code) {
         {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"},
         {"0834", "0344"}, {"084", "0353"},  {"085", "0354"}, {"086", "0355"},
         {"087", "0356"}};
-    const char *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
-        size_t n = strlen(map[i][0]);
-        /* the longest code that is a prefix of the event's: 0811 -> 081 */
-        if (n > best_len && strncmp(code, map[i][0], n) == 0) {
-            best = map[i][1];
-            best_len = n;
-        }
-    }
-    return best;
+    return by_longest_prefix(map, sizeof map / sizeof *map, code);
 }
 
 /* A coercive act in the future tense ("Israel would strike Lebanon",
@@ -2267,16 +2273,7 @@ static const char *threat_code(const char *code) {
     static const char *const map[][2] = {
         {"16", "131"},  {"163", "1312"}, {"164", "1313"}, {"17", "137"},
         {"18", "1383"}, {"19", "1384"},  {"20", "1383"},  {"204", "1385"}};
-    const char *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
-        size_t n = strlen(map[i][0]);
-        if (n > best_len && strncmp(code, map[i][0], n) == 0) {
-            best = map[i][1];
-            best_len = n;
-        }
-    }
-    return best;
+    return by_longest_prefix(map, sizeof map / sizeof *map, code);
 }
 
 /* Verbs whose object noun carries the event: "carried out airstrikes". */
