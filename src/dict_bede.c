@@ -13,13 +13,21 @@
 
 /* ------------------------------------------------------------ reading */
 
+/* A byte of a logical line in its file. */
+typedef struct {
+    uint32_t line, column;
+} bpos;
+
 typedef struct {
     bede_dict *d;
     dict_lines *r;
     uint32_t file;
     bede_error *err;
     char_vec text;  /* the logical line (continuations joined) */
-    struct { uint32_t *v; size_t n, cap; } cols; /* column of each byte */
+    struct {
+        bpos *v;
+        size_t n, cap;
+    } pos;          /* where each byte of text is */
     uint32_t line;  /* its first line */
     const char *pend; size_t pendn; bool has_pend; /* lookahead line */
 } breader;
@@ -38,10 +46,11 @@ static bool blank_line(const char *s, size_t n) {
     return true;
 }
 
-static int append(breader *b, const char *s, size_t n, uint32_t col0) {
+/* Appends line s[0..n) (the reader's current line) to the logical line. */
+static int append(breader *b, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = col0 + (uint32_t)i;
-        if (VEC_PUSH(b->text, s[i]) != 0 || VEC_PUSH(b->cols, c) != 0)
+        bpos at = {b->r->line, (uint32_t)i + 1};
+        if (VEC_PUSH(b->text, s[i]) != 0 || VEC_PUSH(b->pos, at) != 0)
             return BEDE_ERR_NOMEM;
     }
     return 0;
@@ -51,7 +60,7 @@ static int append(breader *b, const char *s, size_t n, uint32_t col0) {
 static int bnext(breader *b) {
     const char *s;
     size_t n;
-    b->text.n = b->cols.n = 0;
+    b->text.n = b->pos.n = 0;
     for (;;) {
         if (b->has_pend) {
             s = b->pend;
@@ -67,7 +76,7 @@ static int bnext(breader *b) {
                          "a continuation line (starting with a blank) with "
                          "nothing to continue");
     b->line = b->r->line;
-    if (append(b, s, cut_comment(s, n), 1) != 0) return BEDE_ERR_NOMEM;
+    if (append(b, s, cut_comment(s, n)) != 0) return BEDE_ERR_NOMEM;
     while (dict_lines_next(b->r, &s, &n)) {
         if (blank_line(s, n)) continue;
         if (!is_blank(s[0])) {
@@ -76,22 +85,29 @@ static int bnext(breader *b) {
             b->has_pend = true;
             break;
         }
-        if (VEC_PUSH(b->text, ' ') != 0 || VEC_PUSH(b->cols, 1) != 0)
+        bpos joint = {b->r->line, 1};
+        if (VEC_PUSH(b->text, ' ') != 0 || VEC_PUSH(b->pos, joint) != 0)
             return BEDE_ERR_NOMEM;
-        if (append(b, s, cut_comment(s, n), 1) != 0) return BEDE_ERR_NOMEM;
+        if (append(b, s, cut_comment(s, n)) != 0) return BEDE_ERR_NOMEM;
     }
     if (VEC_PUSH(b->text, '\0') != 0) return BEDE_ERR_NOMEM;
     b->text.n--;
     return 1;
 }
 
+/* Where byte off of the logical line is: its own line (a continuation
+ * line's, not the first's) and column. Past the end: after the last byte. */
 static dict_loc bat(const breader *b, size_t off) {
-    return (dict_loc){b->r->name, b->line,
-                      off < b->cols.n ? b->cols.v[off] : (uint32_t)off + 1};
+    if (off < b->pos.n)
+        return (dict_loc){b->r->name, b->pos.v[off].line, b->pos.v[off].column};
+    if (!b->pos.n) return (dict_loc){b->r->name, b->line, (uint32_t)off + 1};
+    bpos last = b->pos.v[b->pos.n - 1];
+    return (dict_loc){b->r->name, last.line,
+                      last.column + (uint32_t)(off - b->pos.n) + 1};
 }
 
 #define BERR(off, ...)                                                         \
-    bede_fail(b->err, BEDE_ERR_SYNTAX, b->r->name, b->line,                    \
+    bede_fail(b->err, BEDE_ERR_SYNTAX, b->r->name, bat(b, off).line,           \
               bat(b, off).column, 0, __VA_ARGS__)
 
 /* The offset of ` = ` (the last one when last), or n. */
@@ -321,7 +337,7 @@ int dict_read_bede(bede_dict *d, dict_lines *r, uint32_t file, int kind,
         if (rc < 0) break;
     }
     free(b.text.v);
-    free(b.cols.v);
+    free(b.pos.v);
     return rc < 0 ? rc : (int)(d->entries.n - before);
 }
 

@@ -306,6 +306,10 @@ static void test_malformed(void) {
     bad("v.txt", B, BEDE_DICT_VERBS, "block X = 010\npattern * (to = 010\n",
         2, 11);
     bad("d.txt", B, BEDE_DICT_DISCARDS, "Gondor\n", 1, 1);
+    /* a continuation line's error is on that line */
+    bad("v.txt", B, BEDE_DICT_VERBS, "synset &A = x\n    | | y\n", 2, 6);
+    bad("a.txt", B, BEDE_DICT_ACTORS, "Gondor\n  | Arnor = GON 2001-13-01..\n",
+        2, 17);
     /* PETRARCH-2 */
     bad("x.actors.txt", P, BEDE_DICT_ACTORS, "GONDOR [GON]\n+\n", 2, 2);
     bad("x.actors.txt", P, BEDE_DICT_ACTORS, "GONDOR [GON\n", 1, 8);
