@@ -326,8 +326,8 @@ static void test_malformed(void) {
     bad("x.verbs.txt", P, BEDE_DICT_VERBS, "--- GO [010] ---\n- * WELL\n", 2,
         9);
     bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+&NOPE\n", 2, 2);
-    /* a set in itself would grow while it is expanded */
-    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+A\n+B &SET\n", 3, 2);
+    /* a set in itself would grow while it is expanded: at its `&` */
+    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+A\n+B &SET\n", 3, 4);
     bad("x.issues.txt", P, BEDE_DICT_ISSUES, "<ISSUE TYPE=\"X\">\n", 1, 1);
     /* TABARI */
     bad("x.actors", T, BEDE_DICT_ACTORS, "<NOUN>\nSHEEP\n", 2, 1);
@@ -401,7 +401,11 @@ static const char *coded(const bede_dict *d, const char *text) {
  * the compiled form and written back; naming itself, a later set, an
  * unknown set or a set inside a phrase is an error at the `&`. */
 static void test_synset_nesting(void) {
-    enum { B = BEDE_DICT_FORMAT_BEDE };
+    enum {
+        B = BEDE_DICT_FORMAT_BEDE,
+        P = BEDE_DICT_FORMAT_PETRARCH,
+        T = BEDE_DICT_FORMAT_TABARI
+    };
     const char *verbs = "# bede dictionary: verbs\n"
                         "synset &DRONES = drones | attack drones\n"
                         "synset &WEAPONS = missiles\n"
@@ -530,6 +534,37 @@ static void test_synset_nesting(void) {
     CHECK_INT(err.line, 14);
     bede_dict_free(d);
 
+    /* PETRARCH-2: `+&NAME` of an earlier set, as TABARI's */
+    const char *pv = "&TIES\n+MILITARY\n+ECONOMIC\n&REL\n+&TIES\n+CLOSER\n"
+                     "&ALL\n+&REL\n";
+    d = bede_dict_new(NULL, NULL);
+    CHECK_INT(bede_dict_add_text(d, "x.verbs.txt", pv, strlen(pv), P,
+                                 BEDE_DICT_VERBS, NULL),
+              3);
+    CHECK_INT(set_phrases(d, 0), 4); /* with plurals */
+    CHECK_INT(set_phrases(d, 1), 6);
+    CHECK_INT(set_phrases(d, 2), 6);
+    CHECK_INT(sets_with(d, "militaries"), 3);
+    CHECK_INT(bede_dict_check(d, NULL), 0);
+    bede_dict_free(d);
+    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&A\n+X\n+&B\n&B\n+&A\n", 3, 2);
+    CHECK(strstr(bad_message, "not defined before here"));
+
+    /* TABARI (manual 5.6): also inside a phrase, one phrase per member */
+    const char *tv = "<SYNSETS>\n&TIES\n+MILITARY\n+ECONOMIC\n&REL\n+&TIES\n"
+                     "+OFFICE_OF_&TIES_AFFAIRS\n&ALL\n+&REL\n</SYNSETS>\n";
+    d = bede_dict_new(NULL, NULL);
+    CHECK_INT(bede_dict_add_text(d, "x.verbs", tv, strlen(tv), T,
+                                 BEDE_DICT_VERBS, NULL),
+              3);
+    CHECK_INT(set_phrases(d, 1), 4);
+    CHECK_INT(set_phrases(d, 2), 4);
+    CHECK_INT(sets_with(d, "office of economic affairs"), 2);
+    CHECK_INT(sets_with(d, "military"), 3);
+    CHECK_INT(bede_dict_check(d, NULL), 0);
+    bede_dict_free(d);
+    bad("x.verbs", T, BEDE_DICT_VERBS,
+        "<SYNSETS>\n&A\n+X\n+OFFICE_OF_&B\n&B\n+Y\n</SYNSETS>\n", 4, 12);
 }
 
 static void test_warnings_and_strict(void) {
