@@ -474,6 +474,36 @@ uint32_t dict_synset(const bede_dict *d, const char *name, size_t n) {
     return NONE;
 }
 
+int dict_add_synset_ref(bede_dict *d, uint32_t syn, dict_loc loc,
+                        bede_error *err) {
+    dict_entry *e = dict_cur(d);
+    const dict_entry *s = &d->entries.v[syn];
+    if (syn == d->entries.n - 1)
+        return bede_fail(err, BEDE_ERR_SYNTAX, loc.file, loc.line, loc.column,
+                         0,
+                         "synonym set '%s' names itself: expected an "
+                         "earlier set",
+                         dict_str(d, s->name));
+    if ((uint64_t)e->nphrases + s->nphrases > DICT_SYNSET_PHRASE_LIMIT)
+        return bede_fail(err, BEDE_ERR_LIMIT, loc.file, loc.line, loc.column, 0,
+                         "synonym set '%s' would hold more than %d "
+                         "phrases with '%s'",
+                         dict_str(d, e->name), DICT_SYNSET_PHRASE_LIMIT,
+                         dict_str(d, s->name));
+    /* s is complete (it is earlier) and already holds the sets it names */
+    for (uint32_t k = 0; k < s->nphrases; k++) {
+        dict_phrase ph = d->phrases.v[s->first_phrase + k];
+        ph.entry = (uint32_t)(d->entries.n - 1);
+        ph.line = loc.line;
+        if (VEC_PUSH(d->phrases, ph) != 0) return BEDE_ERR_NOMEM;
+        e = dict_cur(d);
+        if (e->nphrases == 0) e->first_phrase = (uint32_t)(d->phrases.n - 1);
+        e->nphrases++;
+        d->phrase_count[e->kind]++;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------ dates */
 
 static bool valid_ymd(int y, int m, int dd) {
@@ -1194,6 +1224,24 @@ static int add_pair_note(bede_dict *d, const dict_phrase *p,
     return 0;
 }
 
+/* Is q a copy of p made by naming p's set inside q's (dict_add_synset_ref),
+ * rather than the same words written twice? Written phrases have words of
+ * their own; copies share them. */
+static bool synset_copy(const dict_phrase *p, const dict_phrase *q) {
+    return p->first_word == q->first_word && p->nwords == q->nwords;
+}
+
+/* Is the phrase of trie value v a copy of one of the phrases listed before
+ * it, from first on (a set named inside another)? */
+static bool copied_here(const bede_dict *d, uint32_t first, uint32_t v) {
+    const trie *t = &d->index;
+    const dict_phrase *q = &d->phrases.v[t->values.v[v].phrase];
+    if (d->entries.v[q->entry].kind != BEDE_DICT_SYNSETS) return false;
+    for (uint32_t u = first; u != v; u = t->values.v[u].next)
+        if (synset_copy(&d->phrases.v[t->values.v[u].phrase], q)) return true;
+    return false;
+}
+
 int bede_dict_check(bede_dict *d, bede_error *err) {
     if (!d) return bede_fail(err, BEDE_ERR_ARG, NULL, 0, 0, 0, "no dictionary");
     int found = 0;
@@ -1205,7 +1253,7 @@ int bede_dict_check(bede_dict *d, bede_error *err) {
         for (uint32_t v = t->values.v[first].next; v != NONE;
              v = t->values.v[v].next) {
             const dict_phrase *q = &d->phrases.v[t->values.v[v].phrase];
-            if (q->entry == p->entry) continue;
+            if (q->entry == p->entry || copied_here(d, first, v)) continue;
             bool same = same_codes(d, &d->entries.v[p->entry],
                                    &d->entries.v[q->entry]);
             if (add_pair_note(d, p, q, same) != 0)

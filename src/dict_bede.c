@@ -13,13 +13,21 @@
 
 /* ------------------------------------------------------------ reading */
 
+/* A byte of a logical line in its file. */
+typedef struct {
+    uint32_t line, column;
+} bpos;
+
 typedef struct {
     bede_dict *d;
     dict_lines *r;
     uint32_t file;
     bede_error *err;
     char_vec text;  /* the logical line (continuations joined) */
-    struct { uint32_t *v; size_t n, cap; } cols; /* column of each byte */
+    struct {
+        bpos *v;
+        size_t n, cap;
+    } pos;          /* where each byte of text is */
     uint32_t line;  /* its first line */
     const char *pend; size_t pendn; bool has_pend; /* lookahead line */
 } breader;
@@ -38,10 +46,11 @@ static bool blank_line(const char *s, size_t n) {
     return true;
 }
 
-static int append(breader *b, const char *s, size_t n, uint32_t col0) {
+/* Appends line s[0..n) (the reader's current line) to the logical line. */
+static int append(breader *b, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = col0 + (uint32_t)i;
-        if (VEC_PUSH(b->text, s[i]) != 0 || VEC_PUSH(b->cols, c) != 0)
+        bpos at = {b->r->line, (uint32_t)i + 1};
+        if (VEC_PUSH(b->text, s[i]) != 0 || VEC_PUSH(b->pos, at) != 0)
             return BEDE_ERR_NOMEM;
     }
     return 0;
@@ -51,7 +60,7 @@ static int append(breader *b, const char *s, size_t n, uint32_t col0) {
 static int bnext(breader *b) {
     const char *s;
     size_t n;
-    b->text.n = b->cols.n = 0;
+    b->text.n = b->pos.n = 0;
     for (;;) {
         if (b->has_pend) {
             s = b->pend;
@@ -67,7 +76,7 @@ static int bnext(breader *b) {
                          "a continuation line (starting with a blank) with "
                          "nothing to continue");
     b->line = b->r->line;
-    if (append(b, s, cut_comment(s, n), 1) != 0) return BEDE_ERR_NOMEM;
+    if (append(b, s, cut_comment(s, n)) != 0) return BEDE_ERR_NOMEM;
     while (dict_lines_next(b->r, &s, &n)) {
         if (blank_line(s, n)) continue;
         if (!is_blank(s[0])) {
@@ -76,22 +85,29 @@ static int bnext(breader *b) {
             b->has_pend = true;
             break;
         }
-        if (VEC_PUSH(b->text, ' ') != 0 || VEC_PUSH(b->cols, 1) != 0)
+        bpos joint = {b->r->line, 1};
+        if (VEC_PUSH(b->text, ' ') != 0 || VEC_PUSH(b->pos, joint) != 0)
             return BEDE_ERR_NOMEM;
-        if (append(b, s, cut_comment(s, n), 1) != 0) return BEDE_ERR_NOMEM;
+        if (append(b, s, cut_comment(s, n)) != 0) return BEDE_ERR_NOMEM;
     }
     if (VEC_PUSH(b->text, '\0') != 0) return BEDE_ERR_NOMEM;
     b->text.n--;
     return 1;
 }
 
+/* Where byte off of the logical line is: its own line (a continuation
+ * line's, not the first's) and column. Past the end: after the last byte. */
 static dict_loc bat(const breader *b, size_t off) {
-    return (dict_loc){b->r->name, b->line,
-                      off < b->cols.n ? b->cols.v[off] : (uint32_t)off + 1};
+    if (off < b->pos.n)
+        return (dict_loc){b->r->name, b->pos.v[off].line, b->pos.v[off].column};
+    if (!b->pos.n) return (dict_loc){b->r->name, b->line, (uint32_t)off + 1};
+    bpos last = b->pos.v[b->pos.n - 1];
+    return (dict_loc){b->r->name, last.line,
+                      last.column + (uint32_t)(off - b->pos.n) + 1};
 }
 
 #define BERR(off, ...)                                                         \
-    bede_fail(b->err, BEDE_ERR_SYNTAX, b->r->name, b->line,                    \
+    bede_fail(b->err, BEDE_ERR_SYNTAX, b->r->name, bat(b, off).line,           \
               bat(b, off).column, 0, __VA_ARGS__)
 
 /* The offset of ` = ` (the last one when last), or n. */
@@ -106,8 +122,60 @@ static size_t find_eq(const char *s, size_t n, bool last) {
     return at;
 }
 
-/* Adds the ` | `-separated phrases of text[from, to). */
-static int phrases(breader *b, size_t from, size_t to, int allow_verb) {
+/* The line of a `synset NAME =` line below the current one, or 0. */
+static uint32_t defined_below(const breader *b, const char *name, size_t nn) {
+    const dict_lines *r = b->r;
+    const char *s = b->has_pend ? b->pend : r->buf + r->pos;
+    const char *end = r->buf + r->len;
+    uint32_t line = b->has_pend ? r->line : r->line + 1;
+    while (s < end) {
+        const char *e = s;
+        while (e < end && *e != '\n' && *e != '\r')
+            e++;
+        size_t n = (size_t)(e - s), a = 6;
+        if (n > a && memcmp(s, "synset", a) == 0 && is_blank(s[a])) {
+            while (a < n && is_blank(s[a]))
+                a++;
+            if (n - a > nn && memcmp(s + a, name, nn) == 0 &&
+                (is_blank(s[a + nn]) || s[a + nn] == '='))
+                return line;
+        }
+        if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n') e++;
+        s = e + 1;
+        line++;
+    }
+    return 0;
+}
+
+/* A phrase of a synonym set that is `&NAME`: the phrases of that earlier
+ * set (data/verbs/README.md). */
+static int synset_ref(breader *b, const char *p, size_t pn) {
+    const char *s = b->text.v;
+    size_t off = (size_t)(p - s);
+    for (size_t k = 1; k < pn; k++)
+        if (is_blank(p[k]))
+            return BERR(off, "expected '&NAME' alone between '|': a "
+                             "synonym set is named as a whole phrase");
+    uint32_t syn = dict_synset(b->d, p, pn);
+    if (syn == NONE) {
+        uint32_t below = defined_below(b, p, pn);
+        if (below)
+            return BERR(off,
+                        "expected an earlier synonym set: '%.*s' is "
+                        "defined below, on line %u",
+                        (int)pn, p, below);
+        return BERR(off,
+                    "expected an earlier synonym set: '%.*s' is not "
+                    "defined",
+                    (int)pn, p);
+    }
+    return dict_add_synset_ref(b->d, syn, bat(b, off), b->err);
+}
+
+/* Adds the ` | `-separated phrases of text[from, to); in a synonym set
+ * (synset), a phrase may be `&NAME`, another set. */
+static int phrases(breader *b, size_t from, size_t to, int allow_verb,
+                   bool synset) {
     const char *s = b->text.v;
     size_t i = from;
     int count = 0;
@@ -118,8 +186,20 @@ static int phrases(breader *b, size_t from, size_t to, int allow_verb) {
         size_t pn = e - i;
         trim(&p, &pn);
         if (!pn) return BERR(i, "expected a phrase");
-        int rc = dict_add_phrase(b->d, p, pn, bat(b, (size_t)(p - s)),
+        int rc;
+        if (synset && p[0] == '&' && pn > 1 && !is_blank(p[1])) {
+            rc = synset_ref(b, p, pn);
+        } else {
+            /* `&NAME` inside a longer phrase would be read as words */
+            for (size_t k = 0; synset && k + 1 < pn; k++)
+                if (p[k] == '&' && (k == 0 || is_blank(p[k - 1])) &&
+                    !is_blank(p[k + 1]))
+                    return BERR((size_t)(p - s) + k,
+                                "expected '&NAME' alone between '|': a "
+                                "synonym set is named as a whole phrase");
+            rc = dict_add_phrase(b->d, p, pn, bat(b, (size_t)(p - s)),
                                  allow_verb, b->err);
+        }
         if (rc < 0) return rc;
         count++;
         i = e + 1;
@@ -204,7 +284,7 @@ static int read_line(breader *b, int kind, uint32_t *category) {
         size_t eq = find_eq(s, n, true);
         if (eq == n) return BERR(n, "expected ' = ' and the codes");
         if ((rc = begin(b, kind)) < 0) return rc;
-        if ((rc = phrases(b, 0, eq, 0)) < 0) return rc;
+        if ((rc = phrases(b, 0, eq, 0, false)) < 0) return rc;
         return codes(b, eq + 1, n, kind == BEDE_DICT_AGENTS);
     }
     if (kind == BEDE_DICT_DISCARDS) {
@@ -213,7 +293,7 @@ static int read_line(breader *b, int kind, uint32_t *category) {
             return BERR(0, "expected 'story:' or 'sentence:'");
         if ((rc = begin(b, kind)) < 0) return rc;
         dict_cur(d)->flags = story ? BEDE_DICT_ENTRY_STORY : 0;
-        return phrases(b, a, n, 0);
+        return phrases(b, a, n, 0, false);
     }
     if (kind == BEDE_DICT_ISSUES) {
         if (s[0] == '[') {
@@ -228,11 +308,11 @@ static int read_line(breader *b, int kind, uint32_t *category) {
             bool two = n > 1 && s[1] == '~';
             dict_cur(d)->flags =
                 two ? BEDE_DICT_ENTRY_IGNORE2 : BEDE_DICT_ENTRY_IGNORE;
-            return phrases(b, two ? 2 : 1, n, 0);
+            return phrases(b, two ? 2 : 1, n, 0, false);
         }
         size_t eq = find_eq(s, n, true);
         if (eq == n) return BERR(n, "expected ' = ' and the issue code");
-        if ((rc = phrases(b, 0, eq, 0)) < 0) return rc;
+        if ((rc = phrases(b, 0, eq, 0, false)) < 0) return rc;
         return codes(b, eq + 1, n, false);
     }
     if (kind == BEDE_DICT_OPTIONS) {
@@ -266,7 +346,7 @@ static int read_line(breader *b, int kind, uint32_t *category) {
             return BERR(a, "expected 'synset &NAME = phrase | phrase'");
         rc = dict_begin_named(d, BEDE_DICT_SYNSETS, nm, nn, b->file, b->line);
         if (rc < 0) return rc;
-        return phrases(b, eq + 1, n, 0);
+        return phrases(b, eq + 1, n, 0, true);
     }
     if (keyword(s, n, "block", &a)) {
         size_t eq = find_eq(s, n, true);
@@ -284,7 +364,7 @@ static int read_line(breader *b, int kind, uint32_t *category) {
         size_t eq = find_eq(s, n, true);
         if ((rc = begin(b, BEDE_DICT_VERBS)) < 0) return rc;
         dict_cur(d)->block = (uint32_t)(d->blocks.n - 1);
-        if ((rc = phrases(b, a, eq, 1)) < 0) return rc;
+        if ((rc = phrases(b, a, eq, 1, false)) < 0) return rc;
         return eq < n ? codes(b, eq + 1, n, false) : 0;
     }
     if (keyword(s, n, "pattern", &a)) {
@@ -321,7 +401,7 @@ int dict_read_bede(bede_dict *d, dict_lines *r, uint32_t file, int kind,
         if (rc < 0) break;
     }
     free(b.text.v);
-    free(b.cols.v);
+    free(b.pos.v);
     return rc < 0 ? rc : (int)(d->entries.n - before);
 }
 
@@ -344,11 +424,84 @@ static void put_codes(FILE *f, const bede_dict *d, const dict_entry *e) {
     }
 }
 
-static void put_phrases(FILE *f, const bede_dict *d, const dict_entry *e) {
-    for (uint32_t j = 0; j < e->nphrases; j++) {
-        const char *t = dict_str(d, d->phrases.v[e->first_phrase + j].text);
-        if (j) fputs(j % 4 == 0 ? "\n    | " : " | ", f);
-        fputs(t, f);
+/* The synonym sets by the first word run of their first phrase, to find
+ * which set a run of copies in another set came from. */
+typedef struct {
+    uint32_t first_word, entry;
+} set_start;
+
+static int cmp_set_start(const void *a, const void *b) {
+    const set_start *x = a, *y = b;
+    if (x->first_word != y->first_word)
+        return x->first_word < y->first_word ? -1 : 1;
+    return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* Is set e, or a set after r and before e, named like set r? Then
+ * `&NAME` at e would name that one, not r. */
+static bool shadowed(const bede_dict *d, uint32_t r, uint32_t e) {
+    const u32_vec *sv = &d->bykind[BEDE_DICT_SYNSETS];
+    if (d->entries.v[e].name == d->entries.v[r].name) return true;
+    for (size_t q = 0; q < sv->n && sv->v[q] < e; q++)
+        if (sv->v[q] > r && d->entries.v[sv->v[q]].name == d->entries.v[r].name)
+            return true;
+    return false;
+}
+
+/* The earlier synonym set whose phrases set ge (global entry index) holds
+ * as copies from its phrase j on (dict_add_synset_ref: that set was named
+ * there), the one with most phrases, and *count their number; NONE when
+ * phrase j is ge's own. starts[0..n) is sorted by cmp_set_start. */
+static uint32_t named_set_at(const bede_dict *d, const set_start *starts,
+                             size_t n, uint32_t ge, uint32_t j,
+                             uint32_t *count) {
+    const dict_entry *e = &d->entries.v[ge];
+    const dict_phrase *ph = &d->phrases.v[e->first_phrase];
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (starts[mid].first_word < ph[j].first_word)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t best = NONE;
+    *count = 0;
+    for (; lo < n && starts[lo].first_word == ph[j].first_word &&
+           starts[lo].entry < ge;
+         lo++) {
+        const dict_entry *r = &d->entries.v[starts[lo].entry];
+        if (r->nphrases <= *count || r->nphrases > e->nphrases - j) continue;
+        const dict_phrase *rp = &d->phrases.v[r->first_phrase];
+        uint32_t k = 0;
+        while (k < r->nphrases && rp[k].first_word == ph[j + k].first_word &&
+               rp[k].nwords == ph[j + k].nwords)
+            k++;
+        if (k < r->nphrases || shadowed(d, starts[lo].entry, ge)) continue;
+        best = starts[lo].entry;
+        *count = r->nphrases;
+    }
+    return best;
+}
+
+/* The phrases of entry ge; of a synonym set (starts not NULL), the sets it
+ * names as `&NAME`. */
+static void put_phrases(FILE *f, const bede_dict *d, uint32_t ge,
+                        const set_start *starts, size_t nstarts) {
+    const dict_entry *e = &d->entries.v[ge];
+    uint32_t written = 0;
+    for (uint32_t j = 0; j < e->nphrases; written++) {
+        uint32_t n = 0;
+        uint32_t set =
+            starts ? named_set_at(d, starts, nstarts, ge, j, &n) : NONE;
+        if (written) fputs(written % 4 == 0 ? "\n    | " : " | ", f);
+        if (set != NONE) {
+            fputs(dict_str(d, d->entries.v[set].name), f);
+            j += n;
+        } else {
+            fputs(dict_str(d, d->phrases.v[e->first_phrase + j].text), f);
+            j++;
+        }
     }
 }
 
@@ -379,12 +532,23 @@ static int write_kind(const bede_dict *d, int kind, FILE *f) {
     uint32_t category = NONE;
     if (kind == BEDE_DICT_VERBS) {
         const u32_vec *sv = &d->bykind[BEDE_DICT_SYNSETS];
+        /* without memory for the index, sets named are written out */
+        set_start *starts = malloc((sv->n ? sv->n : 1) * sizeof *starts);
+        size_t nstarts = 0;
+        for (size_t i = 0; starts && i < sv->n; i++) {
+            const dict_entry *e = &d->entries.v[sv->v[i]];
+            if (e->nphrases)
+                starts[nstarts++] = (set_start){
+                    d->phrases.v[e->first_phrase].first_word, sv->v[i]};
+        }
+        if (starts) qsort(starts, nstarts, sizeof *starts, cmp_set_start);
         for (size_t i = 0; i < sv->n; i++) {
             const dict_entry *e = &d->entries.v[sv->v[i]];
             fprintf(f, "synset %s = ", dict_str(d, e->name));
-            put_phrases(f, d, e);
+            put_phrases(f, d, sv->v[i], starts, nstarts);
             fputc('\n', f);
         }
+        free(starts);
         size_t vi = 0;
         for (size_t bi = 0; bi < d->blocks.n; bi++) {
             const dict_block *bl = &d->blocks.v[bi];
@@ -393,7 +557,7 @@ static int write_kind(const bede_dict *d, int kind, FILE *f) {
             for (; vi < v->n && d->entries.v[v->v[vi]].block == bi; vi++) {
                 const dict_entry *e = &d->entries.v[v->v[vi]];
                 fputs("verb ", f);
-                put_phrases(f, d, e);
+                put_phrases(f, d, v->v[vi], NULL, 0);
                 if (e->ncodes) {
                     fputs(" = ", f);
                     put_codes(f, d, e);
@@ -419,7 +583,7 @@ static int write_kind(const bede_dict *d, int kind, FILE *f) {
         case BEDE_DICT_DISCARDS:
             fputs(e->flags & BEDE_DICT_ENTRY_STORY ? "story: " : "sentence: ",
                   f);
-            put_phrases(f, d, e);
+            put_phrases(f, d, v->v[i], NULL, 0);
             break;
         case BEDE_DICT_ISSUES:
             if (e->text != category && e->text != NONE) {
@@ -430,7 +594,7 @@ static int write_kind(const bede_dict *d, int kind, FILE *f) {
                 fputs("~~ ", f);
             else if (e->flags & BEDE_DICT_ENTRY_IGNORE)
                 fputs("~ ", f);
-            put_phrases(f, d, e);
+            put_phrases(f, d, v->v[i], NULL, 0);
             if (e->ncodes) {
                 fputs(" = ", f);
                 put_codes(f, d, e);
@@ -441,7 +605,7 @@ static int write_kind(const bede_dict *d, int kind, FILE *f) {
                     dict_str(d, e->name), dict_str(d, e->text));
             break;
         default:
-            put_phrases(f, d, e);
+            put_phrases(f, d, v->v[i], NULL, 0);
             fputs(" = ", f);
             if (!e->ncodes) fputs("---", f);
             put_codes(f, d, e);

@@ -243,6 +243,17 @@ BEDE_HIDDEN int dict_warn(bede_dict *d, dict_loc loc, bede_error *err,
 /* The synset entry (global index) named name, or NONE. */
 BEDE_HIDDEN uint32_t dict_synset(const bede_dict *d, const char *name,
                                  size_t n);
+/* Most phrases one synonym set may hold once the sets it names are in it:
+ * sets naming sets twice over double at each level. */
+#define DICT_SYNSET_PHRASE_LIMIT 10000
+/* Adds to the current entry, a synonym set, every phrase of the earlier
+ * set syn (named as a whole phrase `&NAME` at loc): copies that share the
+ * set's words, so that the coder matches them as its own phrases, `bede
+ * dict check` does not take them for duplicates and the writer writes
+ * `&NAME` again. syn must not be the current entry (a set in itself would
+ * grow while it is copied); the caller says so at loc. */
+BEDE_HIDDEN int dict_add_synset_ref(bede_dict *d, uint32_t syn, dict_loc loc,
+                                    bede_error *err);
 
 /* bede_dict_match_at with each doc token's word ids (dict_find of its
  * lower-case form and of its lemma, NONE when absent) computed by the

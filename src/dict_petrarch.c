@@ -659,18 +659,26 @@ static int synset_phrase(reader *rd, const char *p, size_t n, dict_loc loc,
             syn = dict_synset(rd->d, amp, k - (size_t)(amp - p));
             if (syn != NONE) break;
         }
+        /* on the line itself, the column of `&`; in a phrase made by an
+         * expansion, the line's */
+        dict_loc ref = loc;
+        if (depth == 0) ref.column += (uint32_t)(amp - p);
         if (syn == NONE)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, loc.file, loc.line,
-                             loc.column, 0,
+            return bede_fail(rd->err, BEDE_ERR_SYNTAX, ref.file, ref.line,
+                             ref.column, 0,
                              "synonym set '%.*s' is not defined before here",
                              (int)(e - (size_t)(amp - p)), amp);
         /* the set being defined grows as its phrases are added: using it
          * in itself would never end */
         if (syn == rd->d->entries.n - 1)
-            return bede_fail(rd->err, BEDE_ERR_SYNTAX, loc.file, loc.line,
-                             loc.column, 0,
+            return bede_fail(rd->err, BEDE_ERR_SYNTAX, ref.file, ref.line,
+                             ref.column, 0,
                              "synonym set '%.*s' refers to itself",
                              (int)(k - (size_t)(amp - p)), amp);
+        /* a whole phrase naming a set: its phrases as they are, which the
+         * writer writes back as `&NAME` */
+        if (depth == 0 && amp == p && k == n)
+            return dict_add_synset_ref(rd->d, syn, ref, rd->err);
         uint32_t first = rd->d->entries.v[syn].first_phrase;
         uint32_t count = rd->d->entries.v[syn].nphrases;
         for (uint32_t j = 0; j < count; j++) {

@@ -361,6 +361,14 @@ static int read_tverbs(treader *rd) {
                                      (uint32_t)(amp - s) + 1,
                                      "synonym set '%.*s' refers to itself",
                                      (int)(q - (size_t)(amp - s)), amp);
+                /* `+&NAME` alone: that set's phrases as they are, which
+                 * the writer writes back as `&NAME` */
+                if (amp == t + 1 && q == n) {
+                    int rc = dict_add_synset_ref(
+                        d, syn, tat(rd, (size_t)(amp - s)), rd->err);
+                    if (rc < 0) return rc;
+                    continue;
+                }
                 const dict_entry *se = &d->entries.v[syn];
                 uint32_t np = se->nphrases, fp = se->first_phrase;
                 for (uint32_t j = 0; j < np; j++) {

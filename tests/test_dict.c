@@ -286,6 +286,9 @@ static void test_tabari(void) {
     }
 }
 
+/* The message of the last error bad() saw. */
+static char bad_message[512];
+
 /* Loads text into a dictionary holding one good file; the error must be at
  * line:column and the dictionary unchanged. */
 static void bad(const char *name, int format, int kind, const char *text,
@@ -304,6 +307,7 @@ static void bad(const char *name, int format, int kind, const char *text,
     int rc = bede_dict_add_text(d, name, text, strlen(text), format, kind,
                                 &err);
     CHECK(rc < 0);
+    snprintf(bad_message, sizeof bad_message, "%s", err.message);
     if (err.line != line || err.column != column)
         fprintf(stderr, "%s: got %u:%u (%s), want %u:%u\n", name, err.line,
                 err.column, err.message, line, column);
@@ -332,6 +336,8 @@ static void test_malformed(void) {
     bad("v.txt", B, BEDE_DICT_VERBS, "block X = 010\npattern * (to = 010\n",
         2, 11);
     bad("d.txt", B, BEDE_DICT_DISCARDS, "Gondor\n", 1, 1);
+    /* a continuation line's error is on that line */
+    bad("v.txt", B, BEDE_DICT_VERBS, "synset &A = x\n    | | y\n", 2, 6);
     /* PETRARCH-2 */
     bad("x.actors.txt", P, BEDE_DICT_ACTORS, "GONDOR [GON]\n+\n", 2, 2);
     bad("x.actors.txt", P, BEDE_DICT_ACTORS, "GONDOR [GON\n", 1, 8);
@@ -346,8 +352,8 @@ static void test_malformed(void) {
     bad("x.verbs.txt", P, BEDE_DICT_VERBS, "--- GO [010] ---\n- * WELL\n", 2,
         9);
     bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+&NOPE\n", 2, 2);
-    /* a set in itself would grow while it is expanded */
-    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+A\n+B &SET\n", 3, 2);
+    /* a set in itself would grow while it is expanded: at its `&` */
+    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&SET\n+A\n+B &SET\n", 3, 4);
     bad("x.issues.txt", P, BEDE_DICT_ISSUES, "<ISSUE TYPE=\"X\">\n", 1, 1);
     /* TABARI */
     bad("x.actors", T, BEDE_DICT_ACTORS, "<NOUN>\nSHEEP\n", 2, 1);
@@ -373,6 +379,218 @@ static void test_malformed(void) {
         CHECK_INT(bede_dict_entry_count(d, BEDE_DICT_ACTORS), 0);
         bede_dict_free(d);
     }
+}
+
+/* The phrases of synonym set number i. */
+static long set_phrases(const bede_dict *d, size_t i) {
+    bede_dict_entry e;
+    if (bede_dict_get_entry(d, BEDE_DICT_SYNSETS, i, &e) != 0) return -1;
+    return (long)e.phrase_count;
+}
+
+/* How many synonym sets the whole of phrase is a phrase of. */
+static int sets_with(const bede_dict *d, const char *phrase) {
+    static bede_doc *doc;
+    if (!doc) doc = bede_doc_new();
+    if (bede_analyze(harness_lookup_analyzer(), phrase, strlen(phrase), doc,
+                     NULL) < 0)
+        return -1;
+    size_t n = bede_doc_token_count(doc);
+    bede_dict_match m[8];
+    int k = bede_dict_match_at(d, BEDE_DICT_SYNSETS, doc, 0, n, 0, m, 8);
+    int whole = 0;
+    for (int i = 0; i < k && i < 8; i++)
+        if (m[i].last == n) whole++;
+    return whole;
+}
+
+static int on_event(const bede_event *ev, void *user) {
+    snprintf(user, 64, "%s %s %s", ev->source.code, ev->target.code, ev->code);
+    return 0;
+}
+
+/* The last event coded in text with d, "" when none. */
+static const char *coded(const bede_dict *d, const char *text) {
+    static char got[64];
+    got[0] = '\0';
+    bede_coder *c = bede_coder_new(d, NULL, NULL);
+    bede_worker *w = c ? bede_worker_new(c, NULL) : NULL;
+    CHECK(w != NULL);
+    if (w) bede_code(w, text, strlen(text), NULL, on_event, got, NULL, NULL);
+    bede_worker_free(w);
+    bede_coder_free(c);
+    return got;
+}
+
+/* A synonym set may name earlier sets as whole phrases (data/verbs/
+ * README.md): their phrases are its own, two levels deep, in patterns, in
+ * the compiled form and written back; naming itself, a later set, an
+ * unknown set or a set inside a phrase is an error at the `&`. */
+static void test_synset_nesting(void) {
+    enum {
+        B = BEDE_DICT_FORMAT_BEDE,
+        P = BEDE_DICT_FORMAT_PETRARCH,
+        T = BEDE_DICT_FORMAT_TABARI
+    };
+    const char *verbs = "# bede dictionary: verbs\n"
+                        "synset &DRONES = drones | attack drones\n"
+                        "synset &WEAPONS = missiles\n"
+                        "    | &DRONES | tanks\n"
+                        "synset &ARMS = &WEAPONS | rifles\n"
+                        "block SUPPLY = 070\n"
+                        "verb supply | supplies | supplied\n"
+                        "pattern * with &ARMS = 072\n";
+    const char *actors = "Iran = IRN\nRussia = RUS\n";
+    bede_dict *d = bede_dict_new(NULL, NULL);
+    CHECK_INT(bede_dict_add_text(d, "v.txt", verbs, strlen(verbs), B,
+                                 BEDE_DICT_VERBS, NULL),
+              4);
+    CHECK_INT(bede_dict_add_text(d, "a.txt", actors, strlen(actors), B,
+                                 BEDE_DICT_ACTORS, NULL),
+              2);
+    CHECK_INT(set_phrases(d, 0), 2);
+    /* missiles, drones, attack drones, tanks */
+    CHECK_INT(set_phrases(d, 1), 4);
+    /* two levels: &ARMS > &WEAPONS > &DRONES */
+    CHECK_INT(set_phrases(d, 2), 5);
+    CHECK_INT(sets_with(d, "attack drones"), 3);
+    CHECK_INT(sets_with(d, "tanks"), 2);
+    CHECK_INT(sets_with(d, "rifles"), 1);
+    /* in order, each copy on the line that names its set */
+    uint32_t line = 0;
+    CHECK_STR(bede_dict_get_phrase(d, BEDE_DICT_SYNSETS, 1, 1, &line),
+              "drones");
+    CHECK_INT(line, 4);
+    CHECK_STR(bede_dict_get_phrase(d, BEDE_DICT_SYNSETS, 1, 3, &line), "tanks");
+    CHECK_STR(bede_dict_get_phrase(d, BEDE_DICT_SYNSETS, 2, 2, NULL),
+              "attack drones");
+    CHECK_STR(coded(d, "Iran supplied Russia with attack drones."),
+              "IRN RUS 072");
+    CHECK_STR(coded(d, "Iran supplied Russia with rifles."), "IRN RUS 072");
+    CHECK_STR(coded(d, "Iran supplied Russia with bread."), "IRN RUS 070");
+    /* a set's phrases in a set that names it are not duplicates */
+    CHECK_INT(bede_dict_check(d, NULL), 0);
+    /* the compiled form holds them */
+    char path[] = "/tmp/bede-syn-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd >= 0) close(fd);
+    CHECK(bede_dict_compile(d, path, NULL) == 0);
+    bede_dict *c = bede_dict_load_compiled(path, NULL);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(set_phrases(c, 2), 5);
+        CHECK_INT(sets_with(c, "attack drones"), 3);
+        CHECK_STR(coded(c, "Iran supplied Russia with drones."), "IRN RUS 072");
+    }
+    bede_dict_free(c);
+    /* written back as named */
+    CHECK(bede_dict_write(d, BEDE_DICT_VERBS, path, NULL) == 0);
+    FILE *f = fopen(path, "r");
+    char text[1024];
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f) fclose(f);
+    text[n] = '\0';
+    CHECK(strstr(text, "synset &WEAPONS = missiles | &DRONES | tanks\n"));
+    CHECK(strstr(text, "synset &ARMS = &WEAPONS | rifles\n"));
+    c = bede_dict_load_file(path, B, BEDE_DICT_VERBS, NULL);
+    CHECK(c != NULL);
+    if (c) CHECK_INT(set_phrases(c, 2), 5);
+    bede_dict_free(c);
+    unlink(path);
+    bede_dict_free(d);
+
+    /* a set named again later: `&A` is written only where it names the
+     * set meant */
+    const char *again = "synset &A = x\nsynset &B = &A\nsynset &A = &B | y\n";
+    d = bede_dict_new(NULL, NULL);
+    CHECK_INT(bede_dict_add_text(d, "v.txt", again, strlen(again), B,
+                                 BEDE_DICT_VERBS, NULL),
+              3);
+    CHECK_INT(set_phrases(d, 2), 2);
+    CHECK(bede_dict_write(d, BEDE_DICT_VERBS, path, NULL) == 0);
+    f = fopen(path, "r");
+    n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f) fclose(f);
+    text[n] = '\0';
+    CHECK(strstr(text, "synset &B = &A\nsynset &A = &B | y\n"));
+    unlink(path);
+    bede_dict_free(d);
+
+    /* errors name the `&` and what was expected */
+    bad("v.txt", B, BEDE_DICT_VERBS, "synset &A = x | &A\n", 1, 17);
+    CHECK(strstr(bad_message, "'&A' names itself"));
+    /* an earlier &A does not make it an extension of itself */
+    bad("v.txt", B, BEDE_DICT_VERBS, "synset &A = x\nsynset &A = &A | y\n", 2,
+        13);
+    CHECK(strstr(bad_message, "names itself"));
+    /* two sets naming each other: the first names a set not yet defined */
+    bad("v.txt", B, BEDE_DICT_VERBS, "synset &A = x | &B\nsynset &B = y | &A\n",
+        1, 17);
+    CHECK(strstr(bad_message, "expected an earlier synonym set: '&B' is "
+                              "defined below, on line 2"));
+    bad("v.txt", B, BEDE_DICT_VERBS,
+        "synset &A = x | &C\nsynset &B = &A\nsynset &C = &B\n", 1, 17);
+    CHECK(strstr(bad_message, "on line 3"));
+    bad("v.txt", B, BEDE_DICT_VERBS, "synset &A = x\n    | &NOPE\n", 2, 7);
+    CHECK(strstr(bad_message, "'&NOPE' is not defined"));
+    bad("v.txt", B, BEDE_DICT_VERBS,
+        "synset &A = x\nsynset &B = office of &A\n", 2, 23);
+    CHECK(strstr(bad_message, "expected '&NAME' alone"));
+    bad("v.txt", B, BEDE_DICT_VERBS, "synset &A = x\nsynset &B = &A y\n", 2,
+        13);
+    CHECK(strstr(bad_message, "expected '&NAME' alone"));
+    /* `&` is a word like any other where it names no set */
+    d = bede_dict_new(NULL, NULL);
+    const char *amp = "synset &A = r & d | &\n";
+    CHECK_INT(bede_dict_add_text(d, "v.txt", amp, strlen(amp), B,
+                                 BEDE_DICT_VERBS, NULL),
+              1);
+    CHECK_INT(set_phrases(d, 0), 2);
+    bede_dict_free(d);
+    /* sets of sets doubling at each line stop at a bound */
+    char big[4096] = "synset &S0 = a | b\n";
+    for (int i = 1; i < 16; i++)
+        snprintf(big + strlen(big), sizeof big - strlen(big),
+                 "synset &S%d = &S%d | &S%d\n", i, i - 1, i - 1);
+    d = bede_dict_new(NULL, NULL);
+    bede_error err;
+    CHECK(bede_dict_add_text(d, "v.txt", big, strlen(big), B, BEDE_DICT_VERBS,
+                             &err) == BEDE_ERR_LIMIT);
+    CHECK_INT(err.line, 14);
+    bede_dict_free(d);
+
+    /* PETRARCH-2: `+&NAME` of an earlier set, as TABARI's */
+    const char *pv = "&TIES\n+MILITARY\n+ECONOMIC\n&REL\n+&TIES\n+CLOSER\n"
+                     "&ALL\n+&REL\n";
+    d = bede_dict_new(NULL, NULL);
+    CHECK_INT(bede_dict_add_text(d, "x.verbs.txt", pv, strlen(pv), P,
+                                 BEDE_DICT_VERBS, NULL),
+              3);
+    CHECK_INT(set_phrases(d, 0), 4); /* with plurals */
+    CHECK_INT(set_phrases(d, 1), 6);
+    CHECK_INT(set_phrases(d, 2), 6);
+    CHECK_INT(sets_with(d, "militaries"), 3);
+    CHECK_INT(bede_dict_check(d, NULL), 0);
+    bede_dict_free(d);
+    bad("x.verbs.txt", P, BEDE_DICT_VERBS, "&A\n+X\n+&B\n&B\n+&A\n", 3, 2);
+    CHECK(strstr(bad_message, "not defined before here"));
+
+    /* TABARI (manual 5.6): also inside a phrase, one phrase per member */
+    const char *tv = "<SYNSETS>\n&TIES\n+MILITARY\n+ECONOMIC\n&REL\n+&TIES\n"
+                     "+OFFICE_OF_&TIES_AFFAIRS\n&ALL\n+&REL\n</SYNSETS>\n";
+    d = bede_dict_new(NULL, NULL);
+    CHECK_INT(bede_dict_add_text(d, "x.verbs", tv, strlen(tv), T,
+                                 BEDE_DICT_VERBS, NULL),
+              3);
+    CHECK_INT(set_phrases(d, 1), 4);
+    CHECK_INT(set_phrases(d, 2), 4);
+    CHECK_INT(sets_with(d, "office of economic affairs"), 2);
+    CHECK_INT(sets_with(d, "military"), 3);
+    CHECK_INT(bede_dict_check(d, NULL), 0);
+    bede_dict_free(d);
+    bad("x.verbs", T, BEDE_DICT_VERBS,
+        "<SYNSETS>\n&A\n+X\n+OFFICE_OF_&B\n&B\n+Y\n</SYNSETS>\n", 4, 12);
 }
 
 static void test_warnings_and_strict(void) {
@@ -554,6 +772,6 @@ static void test_dates(void) {
 
 TEST_MAIN(TEST(test_dates), TEST(test_petrarch_actors), TEST(test_petrarch_agents),
           TEST(test_petrarch_verbs), TEST(test_petrarch_discards_issues),
-          TEST(test_tabari), TEST(test_malformed),
+          TEST(test_tabari), TEST(test_malformed), TEST(test_synset_nesting),
           TEST(test_warnings_and_strict), TEST(test_check),
           TEST(test_round_trip), TEST(test_bede_examples))
