@@ -1326,6 +1326,9 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
     memset(&p, 0, sizeof p);
     p.block = (uint32_t)(d->blocks.n - 1);
     p.first_elem = (uint32_t)d->elems.n;
+    /* as for entries: `#` only starts comments in bede's format */
+    if (cn == 3 && memcmp(code, "###", 3) == 0) code = "@DISCARD", cn = 8;
+    if (cn == 3 && memcmp(code, "+++", 3) == 0) code = "@COMPLEX", cn = 8;
     p.code = dict_intern(d, code, cn);
     p.text = dict_intern(d, s, n);
     p.line = loc.line;

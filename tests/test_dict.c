@@ -711,6 +711,8 @@ static void test_round_trip(void) {
     round_trip(P2 "Phoenix.discards.txt", BEDE_DICT_DISCARDS);
     round_trip(P2 "Phoenix.IssueCoding.txt", BEDE_DICT_ISSUES);
     round_trip(P2 "CAMEO.2.0.txt", BEDE_DICT_VERBS);
+    /* patterns coded ### (discard) and +++ are written so they read back */
+    round_trip(P2 "PETR.Validate.verbs.txt", BEDE_DICT_VERBS);
     round_trip(TAB "TABARI.Demo.actors", BEDE_DICT_ACTORS);
 }
 
