@@ -3040,9 +3040,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 if (obj >= 0 && w->ph[obj].last > v1 &&
                     w->ph[obj].first >= v0) {
                     tgt = np_of(w, obj);
-                    if (tgt && src && !strncmp(code, "15", 2) &&
-                        own_forces(w, src, tgt))
-                        tgt = NULL; /* "deployed the army" */
+                    /* "deployed the army", "has deployed Russian nuclear
+                     * weapons": a show of force's object is what is shown,
+                     * its target is named after "against", "near", "to" */
+                    if (tgt && !strncmp(code, "15", 2)) tgt = NULL;
                     if (tgt) tgt_np = obj;
                 }
             }
@@ -3066,14 +3067,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                           !strcmp(tlower(w, t), "since") ||
                           !strcmp(tlower(w, t), "following"))))
                         answered = t;
+                int32_t obj15 = !strncmp(code, "15", 2) && clause >= 0
+                                    ? w->cl[clause].object
+                                    : -1;
                 int32_t p = first_actor_after(w, v1, thi, subj, in_too);
                 /* "recalled its ambassador from Madrid": not the source
                  * again */
-                while (p >= 0 &&
+                while (p >= 0 && (p == obj15 ||
                        ((w->ph[p].first > answered && event_patient(w, p)) ||
                         (src && (is_source(w, src, np_of(w, p)) ||
                                  (!strncmp(code, "15", 2) &&
-                                  own_forces(w, src, np_of(w, p)))))))
+                                  own_forces(w, src, np_of(w, p))))))))
                     p = first_actor_after(w, w->ph[p].last, thi, subj, in_too);
                 if (p >= 0 && !strncmp(code, "04", 2) && topic_pp(w, p)) {
                     /* "met to discuss humanitarian aid for Gaza": what a
