@@ -1068,12 +1068,14 @@ static bool people_role(const char *agent) {
 }
 
 /* The state of an "in"/"at"/"near" place of clause c ("rallied in
- * Belgrade"), into out[4]; false if none. */
+ * Belgrade"), else of the sentence ("rescued schoolchildren kidnapped in
+ * Kaduna state"), into out[4]; false if none. */
 static bool place_of_clause(bede_worker *w, int32_t c, char out[4]) {
     if (c < 0) return false;
+    for (int pass = 0; pass < 2; pass++)
     for (uint32_t p = 0; p < w->s->phrase_count; p++) {
         const bede_phrase *pp = &w->ph[p];
-        if (pp->kind != BEDE_PHRASE_PP || pp->clause != c ||
+        if (pp->kind != BEDE_PHRASE_PP || (pass == 0 && pp->clause != c) ||
             !str_in_list(WHERE_PREPS, tlower(w, pp->first)))
             continue;
         for (size_t i = 0; i < w->mentions.n; i++) {
@@ -1170,8 +1172,16 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     }
     const mention *g = agent ? agent : pagent;
     char buf[256];
-    if (npact && agent) {
-        /* "Ithilen 's minister Calimehtar": the possessor's role */
+    const mention *own_named = nact ? main_mention(w, act, nact) : NULL;
+    const char *named_code =
+        own_named ? match_code(d, own_named->entry, own_named->code) : NULL;
+    bool own_wins = named_code && strlen(named_code) > 3 &&
+                    own_named->first <= base + ph->head &&
+                    base + ph->head < own_named->last;
+    if (npact && agent && !own_wins) {
+        /* "Ithilen 's minister Calimehtar": the possessor's role; but
+         * "Sudan's paramilitary Rapid Support Forces" is the group the
+         * head names */
         push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
                      base + ph->last, limit);
     } else if (nact > 1 && coordinated(w, act, nact)) {
