@@ -2508,9 +2508,12 @@ static bool content_target(bede_worker *w, const np_actors *src, int32_t p) {
     const np_actors *t = np_of(w, p);
     if (!t || !t->n) return false;
     if (w->actors.v[t->first].by_event || event_patient(w, p)) return false;
-    return !(src && t->n == 1 && src->n == 1 &&
-             same_actor(pstr(w, w->actors.v[src->first].code),
-                        pstr(w, w->actors.v[t->first].code)));
+    if (!(src && t->n == 1 && src->n == 1)) return true;
+    const char *sc = pstr(w, w->actors.v[src->first].code);
+    const char *tc = pstr(w, w->actors.v[t->first].code);
+    /* "the commerce ministry said Beijing would ...": its own state */
+    return !same_actor(sc, tc) &&
+           !(strlen(tc) == 3 && is_state(tc) && !strncmp(sc, tc, 3));
 }
 
 /* Are all actors of t the source's own (the same actor, or its state's
