@@ -916,7 +916,9 @@ static uint32_t adopt_actors(bede_worker *w, uint32_t q, uint32_t from,
     for (uint32_t k = 0; k < r->n && w->actors.n < limit; k++) {
         actor a = w->actors.v[r->first + k];
         const char *code = pstr(w, a.code);
-        if (g && is_state(code) && a.how == BEDE_ACTOR_PHRASE) {
+        /* "gang members in the port city": a place named earlier too */
+        if (g && is_state(code) &&
+            (a.how == BEDE_ACTOR_PHRASE || a.how == BEDE_ACTOR_COREF)) {
             a.code = compose(w, code, match_code(d, g->entry, g->code));
             const dict_entry *ge = &d->entries.v[g->entry];
             a.agent_file = ge->file;
