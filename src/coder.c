@@ -3048,6 +3048,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 int32_t by = described_by(w, subj);
                 if (by >= 0) src = np_of(w, by);
             }
+            if (!src && clause >= 0 &&
+                w->cl[clause].kind == BEDE_CLAUSE_RELATIVE &&
+                w->cl[clause].parent >= 0 && w->cl[clause].verb >= 0 &&
+                w->ph[w->cl[clause].verb].first == w->cl[clause].first &&
+                w->toks[w->ph[w->cl[clause].verb].head].tag == BEDE_TAG_VBG) {
+                /* "passed a resolution censuring Iran": a participle that
+                 * describes what the enclosing clause's subject made acts
+                 * for that subject */
+                int32_t outer = clause_subject(w, w->cl[clause].parent);
+                if (outer >= 0) src = np_of(w, outer);
+            }
             if (!tgt && clause >= 0) {
                 int32_t obj = w->cl[clause].object;
                 /* "shot dead three militants": the verb's words may
@@ -3550,6 +3561,9 @@ static bool less_specific(const bede_worker *w, const cand *a,
            strlen(bs) > 3 && !strncmp(as, bs, 3);
 }
 
+static const char *const HOPING[] = {"hope", "wish", "want", "expect",
+                                     NULL};
+
 static const char *const ALLEGING[] = {"accuse", "suspect", "charge",
                                        "allege", "blame", "indict", NULL};
 
@@ -3569,6 +3583,12 @@ static bool in_question(const bede_worker *w, int32_t c) {
         /* "banned women from studying", "refrained from attacking":
          * what one is kept from has not happened */
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL && !strcmp(first, "from"))
+            return true;
+        /* "hoped to visit Tehran", "wants to expand": what is hoped or
+         * wanted has not happened (a dictionary pattern of the governing
+         * verb codes it as an intent); what is planned or tried is coded */
+        if (w->cl[c].kind == BEDE_CLAUSE_INFINITIVAL && pv >= 0 &&
+            str_in_list(HOPING, tlemma(w, w->ph[pv].head)))
             return true;
         /* "... if Washington attacked", "unless Kyiv signed": a condition */
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
