@@ -3254,9 +3254,16 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
         return;
     }
+    /* "defied sanctions by test-firing a missile": the means is an act as
+     * real as the main clause's */
     bool main_clause =
         clause < 0 || w->cl[clause].kind == BEDE_CLAUSE_MAIN ||
-        w->cl[clause].kind == BEDE_CLAUSE_COORDINATE;
+        w->cl[clause].kind == BEDE_CLAUSE_COORDINATE ||
+        (w->cl[clause].kind == BEDE_CLAUSE_ADVERBIAL &&
+         !strcmp(tlower(w, w->cl[clause].first), "by") &&
+         w->cl[clause].parent >= 0 &&
+         (w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_MAIN ||
+          w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_COORDINATE));
     if (!tgt && (w->c->opts.require_target == 1 ||
                  (w->c->opts.require_target == 2 && (!main_clause || nominal)) ||
                  !strncmp(code, "010", 3))) {
