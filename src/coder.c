@@ -121,6 +121,9 @@ typedef struct {
     uint32_t flags;
     uint32_t sentence;
     int32_t clause; /* the clause of its verb (sentence-relative) */
+    uint8_t reads_back; /* its pattern read the verb governing it ("$ warn
+                           be_*" on "warned ... would be arrested") */
+    uint8_t dead;       /* superseded by a later candidate */
     uint8_t rank;   /* RANK_*: TABARI's subordinate and dominant codes */
     int32_t days;   /* the sentence's time shift (opts.time_shift) */
 } cand;
@@ -186,6 +189,7 @@ struct bede_worker {
     struct { uint32_t *v; size_t n, cap; } scratch_cands;
     bool void_sentence; /* a TABARI "###" code was met: no events here */
     int32_t cur_clause; /* the clause of the verb being coded */
+    bool cur_reads_back; /* its pattern read the verb governing it */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
     int32_t date;
     uint32_t context; /* pool offset of the dateline country code, or NONE */
@@ -1340,6 +1344,14 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             if (subj < 0 || subj == (int32_t)p || w->ph[subj].first > ph->first ||
                 (w->ph[subj].flags & BEDE_PHF_PRONOUN))
                 continue;
+            /* "the minister warned Afghans that they would be arrested":
+             * "they" is not a singular subject */
+            int stag = w->toks[w->ph[subj].head].tag;
+            if (pronoun && (!strcmp(head, "they") || !strcmp(head, "them")) &&
+                !(w->ph[subj].flags & BEDE_PHF_COORD) &&
+                (stag == BEDE_TAG_NN || stag == BEDE_TAG_NNP) &&
+                object_antecedent(w, p, true) >= 0)
+                break;
             const np_actors *r = np_of(w, subj);
             if (!r) continue;
             out = &w->nps.v[p];
@@ -1363,11 +1375,11 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         }
     }
     if (pronoun && (!strcmp(head, "them") || !strcmp(head, "him") ||
-                    !strcmp(head, "her"))) {
+                    !strcmp(head, "her") || !strcmp(head, "they"))) {
         /* "the envoy who met Houthi leaders urged them": an object pronoun
          * is not its own clause's subject but the nearest actor before it
          * of its number */
-        int32_t q = object_antecedent(w, p, !strcmp(head, "them"));
+        int32_t q = object_antecedent(w, p, !strcmp(head, "them") || !strcmp(head, "they"));
         if (q >= 0) {
             const np_actors *r = np_of(w, q);
             out = &w->nps.v[p];
@@ -2321,6 +2333,7 @@ static int add_cand(bede_worker *w, const actor *src, const actor *tgt,
     c.rule = rule;
     c.flags = flags;
     c.clause = w->cur_clause;
+    c.reads_back = w->cur_reads_back;
     return VEC_PUSH(w->cands, c);
 }
 
@@ -2751,6 +2764,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       uint32_t v0, uint32_t v1, const bede_phrase *vp,
                       int32_t clause, bool nominal, int32_t np) {
     w->cur_clause = clause;
+    w->cur_reads_back = false;
     const bede_dict *d = w->c->dict;
     const dict_entry *e = &d->entries.v[ge];
     const dict_block *b = e->block == NONE ? NULL : &d->blocks.v[e->block];
@@ -2821,6 +2835,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          c = w->cl[c].parent, depth++)
         if (w->cl[c].kind == BEDE_CLAUSE_COMPLEMENT)
             flags |= BEDE_EVF_REPORTED;
+    w->cur_reads_back = best && bm.bwd_verb && !nominal;
     if (best) {
         /* a pattern that read on into reported content takes its target
          * there too ("carried out air strikes in Syria" under a misread
@@ -3025,7 +3040,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         }
     } else {
         int32_t subj = clause_subject(w, clause);
-        if (best && clause >= 0 && bm.start < w->cl[clause].first) {
+        if (best && clause >= 0 && bm.start < w->cl[clause].first &&
+            !passive) {
             /* "Arnor suggested Gondor should ...": a pattern that begins in
              * an enclosing clause takes that clause's subject */
             int32_t c = clause;
@@ -3692,12 +3708,27 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     w->cands.n = kept;
     /* what is demanded, urged, threatened, denied or alleged has not
      * happened: "demanded that Hamas release the hostages" is one event */
+    /* "warned Afghans that they would be arrested" with ARREST's pattern
+     * "$ warn be_*": the content's pattern read its governor, and its
+     * event (137) stands for the governor's (130) */
+    for (size_t i = before; i < w->cands.n; i++) {
+        cand *c = &w->cands.v[i];
+        int32_t gov = c->reads_back ? unreal_governor(w, before, c) : -1;
+        if (gov >= 0 && !w->cands.v[gov].reads_back) {
+            w->cands.v[gov].dead = 1;
+            tracef(w, "  \"%s\": its pattern reads \"%s\", whose event it "
+                      "stands for",
+                   tlower(w, c->verb_first),
+                   tlower(w, w->cands.v[gov].verb_first));
+        }
+    }
     kept = before;
     bool all = w->c->opts.code_by == BEDE_CODE_ALL; /* nothing folds */
     for (size_t i = before; i < w->cands.n && all; i++)
         w->cands.v[kept++] = w->cands.v[i];
     for (size_t i = before; i < w->cands.n && !all; i++) {
         cand *c = &w->cands.v[i];
+        if (c->dead) continue;
         if (background(w, c)) {
             tracef(w, "  \"%s\" is the background of the news (\"after\", "
                       "\"since\" ...): no event of its own",
@@ -3716,7 +3747,7 @@ static int code_sentence(bede_worker *w, uint32_t si) {
                    tlower(w, c->verb_first));
             continue;
         }
-        int32_t gov = unreal_governor(w, before, c);
+        int32_t gov = c->reads_back ? -1 : unreal_governor(w, before, c);
         if (gov >= 0) {
             tracef(w, "  \"%s\" is what \"%s\" asks, alleges or denies: no "
                       "event of its own",
