@@ -1759,12 +1759,14 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i);
 
 /* Element k matched tokens [j, end) before the verb: go on with the
  * elements before it. A negation belongs to the verb's own group (not the
- * "not" of a quotation before "he told"). */
+ * "not" of a quotation before "he told"), unless the pattern reads a word
+ * before it too ("SUGGESTED_{ NEVER | DON'T } *": the negation is what the
+ * pattern is about). */
 static bool bwd_take(pmatch *m, int32_t k, uint32_t j, uint32_t end) {
     bool isnot = false, had = m->has_not;
     for (uint32_t t = j; t < end; t++)
         if (str_in_list(NEGATIONS, tlower(m->w, t))) isnot = true;
-    if (isnot && j < m->neg_lo) return false;
+    if (isnot && j < m->neg_lo && k == 0) return false;
     m->words++;
     if (isnot) m->has_not = true;
     if (bwd(m, k - 1, j)) {

@@ -1,0 +1,86 @@
+/*
+ * How TABARI-format verb patterns read a sentence: negation words the
+ * pattern names, word endings (`_`, `=`, `-`), gaps in synonym sets and the
+ * precedence of patterns, each over a small dictionary of four states.
+ */
+#include "bede.h"
+#include "harness.h"
+
+static const char ACTORS[] = "# bede dictionary\n"
+                             "Arnor = ARN\n"
+                             "Gondor = GON\n"
+                             "Rohan = ROH\n"
+                             "Eriador = ERI\n";
+
+typedef struct {
+    char buf[512];
+} events;
+
+static int on_event(const bede_event *ev, void *user) {
+    events *e = user;
+    size_t n = strlen(e->buf);
+    snprintf(e->buf + n, sizeof e->buf - n, "%s%s %s %s", n ? ", " : "",
+             ev->source.code, ev->target.code, ev->code);
+    return 0;
+}
+
+/* The events of text as "SRC TGT CODE, ..." ("" when none), coded with
+ * ACTORS and the TABARI verbs dictionary `verbs`. */
+static const char *code(const char *verbs, const char *text, events *out) {
+    out->buf[0] = '\0';
+    bede_error err;
+    bede_dict *d = bede_dict_new(NULL, &err);
+    CHECK(d != NULL);
+    if (!d) return out->buf;
+    if (bede_dict_add_text(d, "actors", ACTORS, sizeof ACTORS - 1,
+                           BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS, &err) < 0 ||
+        bede_dict_add_text(d, "tabari.verbs", verbs, strlen(verbs),
+                           BEDE_DICT_FORMAT_TABARI, BEDE_DICT_VERBS,
+                           &err) < 0) {
+        char msg[1024];
+        fprintf(stderr, "%s\n", bede_error_format(&err, msg, sizeof msg));
+        CHECK(!"dictionary refused");
+        bede_dict_free(d);
+        return out->buf;
+    }
+    bede_coder_options o;
+    bede_coder_default_options(&o);
+    bede_coder *c = bede_coder_new(d, &o, &err);
+    bede_worker *w = c ? bede_worker_new(c, &err) : NULL;
+    CHECK(w != NULL);
+    bede_story story = {"test", 20240305};
+    if (w)
+        CHECK(bede_code(w, text, strlen(text), &story, on_event, out, NULL,
+                        &err) >= 0);
+    bede_worker_free(w);
+    bede_coder_free(c);
+    bede_dict_free(d);
+    return out->buf;
+}
+
+/* A negation word the pattern names after another of its words is read,
+ * not taken as the verb's own negation */
+static void t_negation_in_pattern(void) {
+    static const char verbs[] =
+        "SHOULD  [101]\n"
+        "- SUGGESTED_{ NEVER | DON'T } * DEMAND CONVENTIONS  [171]\n"
+        "- SUGGESTED * DEMAND CONVENTIONS  [162]\n";
+    events e;
+    CHECK_STR(code(verbs,
+                   "Arnor suggested never Gondor should demand conventions "
+                   "with Rohan.",
+                   &e),
+              "ARN ROH 171");
+    CHECK_STR(code(verbs,
+                   "Arnor suggested Gondor should demand conventions with "
+                   "Rohan.",
+                   &e),
+              "ARN ROH 162");
+}
+
+int main(void) {
+    static const harness_test tests[] = {
+        {"negation_in_pattern", t_negation_in_pattern},
+    };
+    return harness_run(tests, sizeof tests / sizeof *tests);
+}
