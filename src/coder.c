@@ -1912,6 +1912,19 @@ static bool bwd_alternatives(pmatch *m, int32_t close, uint32_t i) {
     return ok;
 }
 
+/* Is phrase ph between commas, with a comma before it (after the pattern's
+ * start) and one between it and token i? "Gollum, with Radagast, called
+ * on Gondor": the actor before the verb is not the aside. */
+static bool comma_enclosed(const pmatch *m, const bede_phrase *ph,
+                           uint32_t i) {
+    bool after = false, before = false;
+    for (uint32_t t = ph->last; t < i && !after; t++)
+        if (!strcmp(tlower(m->w, t), ",")) after = true;
+    for (uint32_t t = m->lo; t < ph->first && !before; t++)
+        if (!strcmp(tlower(m->w, t), ",")) before = true;
+    return after && before;
+}
+
 /* Backward: elements [0, k) right to left ending before token i. */
 static bool bwd(pmatch *m, int32_t k, uint32_t i) {
     if (++m->steps > MAX_PATTERN_STEPS) return false;
@@ -1939,6 +1952,7 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                     (ph->flags & BEDE_PHF_CONJUNCT) ||
                     (ph->flags & BEDE_PHF_POSSESSOR) || !np_of(m->w, (int32_t)p))
                     continue;
+                if (comma_enclosed(m, ph, i)) continue;
                 int32_t *slot = slot_of(m, e->type);
                 int32_t old = slot ? *slot : -1;
                 if (slot) *slot = (int32_t)p;

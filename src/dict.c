@@ -1100,10 +1100,15 @@ static void match_from(match_state *st, uint32_t node, size_t i,
                            chars + word_length(st->d, sp->word));
             continue;
         }
-        for (size_t j = i; j < st->end; j++)
+        /* a gap skips words but not a comma: "Radagast, the Brown wizard"
+         * is not RADAGAST THE_BROWN */
+        for (size_t j = i; j < st->end; j++) {
             if (token_matches(st, &st->toks[j], sp->word, sp->mode))
                 match_from(st, sp->child, j + 1,
                            chars + word_length(st->d, sp->word));
+            if (!strcmp(bede_doc_string(st->doc, st->toks[j].lower), ","))
+                break;
+        }
     }
 }
 

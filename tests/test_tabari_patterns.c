@@ -24,8 +24,11 @@ static int on_event(const bede_event *ev, void *user) {
     return 0;
 }
 
+/* TABARI-format actors added to ACTORS by code_with() */
+static const char *tactors;
+
 /* The events of text as "SRC TGT CODE, ..." ("" when none), coded with
- * ACTORS and the TABARI verbs dictionary `verbs`. */
+ * ACTORS (and tactors) and the TABARI verbs dictionary `verbs`. */
 static const char *code(const char *verbs, const char *text, events *out) {
     out->buf[0] = '\0';
     bede_error err;
@@ -36,7 +39,10 @@ static const char *code(const char *verbs, const char *text, events *out) {
                            BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS, &err) < 0 ||
         bede_dict_add_text(d, "tabari.verbs", verbs, strlen(verbs),
                            BEDE_DICT_FORMAT_TABARI, BEDE_DICT_VERBS,
-                           &err) < 0) {
+                           &err) < 0 ||
+        (tactors && bede_dict_add_text(d, "tabari.actors", tactors,
+                                       strlen(tactors), BEDE_DICT_FORMAT_TABARI,
+                                       BEDE_DICT_ACTORS, &err) < 0)) {
         char msg[1024];
         fprintf(stderr, "%s\n", bede_error_format(&err, msg, sizeof msg));
         CHECK(!"dictionary refused");
@@ -78,9 +84,32 @@ static void t_negation_in_pattern(void) {
               "ARN ROH 162");
 }
 
+/* A gap in an actor phrase does not cross a comma; an actor set off by
+ * commas is not the source before the verb; a past participle after the
+ * comma that closes an apposition is the verb of a sentence with no other */
+static void t_commas(void) {
+    static const char verbs[] = "CALLED_ON  [095]\n"
+                                "- $ *  [095]\n";
+    events e;
+    tactors = "GOLLUM [HOB]\n"
+              "RADAGAST THE_BROWN  [RAD]\n"
+              "SARUMAN  [SAR]\n";
+    CHECK_STR(code(verbs,
+                   "Gollum accompanying Radagast, the Brown wizard of "
+                   "renown, called on Gondor to be allowed to leave.",
+                   &e),
+              "HOB GON 095");
+    CHECK_STR(code(verbs, "Gollum, with Saruman, called on Gondor.", &e),
+              "HOB GON 095");
+    CHECK_STR(code(verbs, "Gondor called on Radagast the Brown.", &e),
+              "GON RAD 095");
+    tactors = NULL;
+}
+
 int main(void) {
     static const harness_test tests[] = {
         {"negation_in_pattern", t_negation_in_pattern},
+        {"commas", t_commas},
     };
     return harness_run(tests, sizeof tests / sizeof *tests);
 }
