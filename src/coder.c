@@ -1637,6 +1637,7 @@ typedef struct {
     uint32_t neg_lo; /* first token of the verb's group */
     bool bwd_verb;   /* a word matched before `*` is a verb */
     int32_t passive_subject; /* a passive verb's subject NP, or -1 */
+    int32_t own_np; /* a noun's own NP (nominal), or -1 */
 } pmatch;
 
 static const char *const NEGATIONS[] = {"not", "n't", "never", NULL};
@@ -1925,6 +1926,27 @@ static bool comma_enclosed(const pmatch *m, const bede_phrase *ph,
     return after && before;
 }
 
+/* A noun's pattern binds element k (`$`, `+`) to an actor of the noun's
+ * own phrase before its head that ends at token j: "ANTI- + *" reads
+ * "an anti- Gondor parade". The slot is the noun's NP. */
+static bool bwd_own_actor(pmatch *m, int32_t k, uint32_t j) {
+    uint32_t base = m->w->s->first_token;
+    for (size_t q = 0; q < m->w->mentions.n; q++) {
+        const mention *mm = &m->w->mentions.v[q];
+        if (mm->agent || mm->blocked || mm->last != base + j + 1 ||
+            mm->first < base + m->w->ph[m->own_np].first)
+            continue;
+        int32_t *slot = slot_of(m, m->el[k].type);
+        int32_t old = slot ? *slot : -1;
+        if (slot) *slot = m->own_np;
+        m->words++;
+        if (bwd(m, k - 1, mm->first - base)) return true;
+        m->words--;
+        if (slot) *slot = old;
+    }
+    return false;
+}
+
 /* Backward: elements [0, k) right to left ending before token i. */
 static bool bwd(pmatch *m, int32_t k, uint32_t i) {
     if (++m->steps > MAX_PATTERN_STEPS) return false;
@@ -1945,6 +1967,9 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                 return true;
         } else if (e->type == PAT_SOURCE || e->type == PAT_TARGET ||
                    e->type == PAT_COMPOUND || e->type == PAT_SKIP) {
+            if (m->own_np >= 0 && j >= m->w->ph[m->own_np].first &&
+                bwd_own_actor(m, k, j))
+                return true;
             /* the actor NP ending at or before j */
             for (uint32_t p = 0; p < m->w->s->phrase_count; p++) {
                 const bede_phrase *ph = &m->w->ph[p];
@@ -1981,7 +2006,8 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
  * [lo, hi). */
 static bool match_pattern(bede_worker *w, const dict_pattern *pat,
                           uint32_t v0, uint32_t v1, uint32_t lo, uint32_t hi,
-                          int32_t passive_subject, pmatch *m) {
+                          int32_t passive_subject, int32_t own_np,
+                          pmatch *m) {
     const bede_dict *d = w->c->dict;
     memset(m, 0, sizeof *m);
     m->w = w;
@@ -1991,6 +2017,7 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
     m->hi = hi;
     m->src = m->tgt = m->comp = -1;
     m->passive_subject = passive_subject;
+    m->own_np = own_np;
     m->start = v0;
     m->neg_lo = w->neg_lo < v0 ? w->neg_lo : v0;
     uint32_t star = pat->nelems;
@@ -2805,7 +2832,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 uint32_t f = w->ph[w->cl[w->cl[clause].parent].verb].first;
                 if (f < w->neg_lo) w->neg_lo = f;
             }
-            bool ok = match_pattern(w, pat, v0, v1, lo, phi, psubj, &m);
+            bool ok = match_pattern(w, pat, v0, v1, lo, phi, psubj,
+                                    nominal ? np : -1, &m);
             if (w->trace && ok)
                 tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
                        dstr(w, pat->text), dstr(w, pat->code),
@@ -2940,6 +2968,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             if (own && own->against) {
                 /* "anti-Israel protests": whom they are against */
                 if (!tgt) tgt = own;
+                /* "Gollum took part in an anti-Gondor parade": when a
+                 * pattern read the protest and nothing earlier in the
+                 * clause is an event, its subject is the protester */
+                bool earlier = !best || clause < 0;
+                for (size_t q = w->sentence_cands; q < w->cands.n && !earlier;
+                     q++)
+                    if (w->cands.v[q].clause == clause) earlier = true;
+                int32_t sj = earlier ? -1 : clause_subject(w, clause);
+                if (sj >= 0 && sj != np) src = np_of(w, sj);
             } else if (own) {
                 src = own;
             }

@@ -1392,7 +1392,12 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
             while (e < n && !pat_special(s[e])) e++;
             int mode = tabari ? WORD_STEM : WORD_EXACT;
             size_t we = e;
-            if (s[we - 1] == '=' && tabari && we - 1 > i) {
+            bool prefix = false; /* TABARI "ANTI-": the token "anti-" */
+            if (s[we - 1] == '-' && tabari && we - 1 > i) {
+                mode = WORD_EXACT;
+                prefix = true;
+                we--;
+            } else if (s[we - 1] == '=' && tabari && we - 1 > i) {
                 mode = WORD_EXACT;
                 we--;
             } else if (s[we - 1] == '~' && we - 1 > i) {
@@ -1417,6 +1422,15 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
             if (nt < 0) {
                 d->elems.n = p.first_elem;
                 return nt;
+            }
+            if (prefix && nt > 0) {
+                char buf[128];
+                int bn = snprintf(buf, sizeof buf, "%s-",
+                                  dict_str(d, toks[nt - 1]));
+                if (bn > 0 && (size_t)bn < sizeof buf) {
+                    toks[nt - 1] = dict_intern(d, buf, (size_t)bn);
+                    if (toks[nt - 1] == NONE) return BEDE_ERR_NOMEM;
+                }
             }
             for (int t = 0; t < nt && rc == 0; t++) {
                 rc = push_elem(d, PAT_WORD, t + 1 == nt ? mode : WORD_EXACT,

@@ -106,10 +106,24 @@ static void t_commas(void) {
     tactors = NULL;
 }
 
+/* "ANTI-" reads the token "anti-"; `+` binds the actor inside the noun's
+ * own phrase; the protest's source is the subject of its clause */
+static void t_anti_noun(void) {
+    static const char verbs[] = "PARADE  [017]\n"
+                                "- ANTI- + *  [111]\n";
+    events e;
+    CHECK_STR(code(verbs, "Arnor took part in an anti- Gondor parade.", &e),
+              "ARN GON 111");
+    CHECK_STR(
+        code(verbs, "Arnor was said to march in an anti-Gondor parade.", &e),
+        "ARN GON 111");
+}
+
 int main(void) {
     static const harness_test tests[] = {
         {"negation_in_pattern", t_negation_in_pattern},
         {"commas", t_commas},
+        {"anti_noun", t_anti_noun},
     };
     return harness_run(tests, sizeof tests / sizeof *tests);
 }
