@@ -1691,9 +1691,10 @@ static int index_starts(bede_worker *w) {
 }
 
 static bool word_at(const pmatch *m, uint32_t i, uint32_t word, int mode) {
-    if ((mode & 3) == WORD_EXACT) {
+    if ((mode & 3) == WORD_EXACT || (mode & 3) == WORD_LITERAL) {
         uint32_t t = m->w->s->first_token + i;
-        return m->w->ids_lower.v[t] == word || m->w->ids_lemma.v[t] == word;
+        return m->w->ids_lower.v[t] == word ||
+               ((mode & 3) == WORD_EXACT && m->w->ids_lemma.v[t] == word);
     }
     const char *ws = dict_str(m->w->c->dict, word);
     const char *lower = tlower(m->w, i), *lemma = tlemma(m->w, i);
@@ -1862,6 +1863,8 @@ static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined) {
             if (k + len + rest <= sizeof seq / sizeof *seq && len) {
                 memcpy(seq, saved, k * sizeof *seq);
                 memcpy(seq + k, saved + start, len * sizeof *seq);
+                /* "}_X": X follows the alternative directly */
+                if (saved[close - 1].joined) seq[k + len - 1].joined = 1;
                 memcpy(seq + k + len, saved + close, rest * sizeof *seq);
                 m->el = seq;
                 bool ok = fwd(m, k, k + len + rest, i, joined);
@@ -1905,6 +1908,7 @@ static bool bwd_alternatives(pmatch *m, int32_t close, uint32_t i) {
         }
         memcpy(seq, saved, (size_t)open * sizeof *seq);
         memcpy(seq + open, saved + start, (size_t)(k - start) * sizeof *seq);
+        if (saved[close].joined && k > start) seq[n - 1].joined = 1;
         m->el = seq;
         ok = bwd(m, n - 1, i);
         m->el = saved;

@@ -1025,6 +1025,7 @@ static bool token_matches(const match_state *st, const bede_token *tok,
     case WORD_STEM: return strncmp(lower, ws, strlen(ws)) == 0;
     case WORD_ENDINGS:
         return ends_with_ending(lower, ws) || ends_with_ending(lemma, ws);
+    case WORD_LITERAL: return strcmp(lower, ws) == 0;
     default: return strcmp(lower, ws) == 0 || strcmp(lemma, ws) == 0;
     }
 }
@@ -1317,7 +1318,10 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
         }
         if (c == '_') {
             if (d->elems.n == p.first_elem) PERR(i, "'_' joins nothing");
-            d->elems.v[d->elems.n - 1].joined = 1;
+            /* TABARI: "KNOWN_ * IN" closes the word; only "KNOWN_*" and
+             * "}_X" make the next element follow directly */
+            if (!tabari || (i + 1 < n && !is_blank(s[i + 1])))
+                d->elems.v[d->elems.n - 1].joined = 1;
             i++;
             continue;
         }
@@ -1398,7 +1402,7 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
                 prefix = true;
                 we--;
             } else if (s[we - 1] == '=' && tabari && we - 1 > i) {
-                mode = WORD_EXACT;
+                mode = WORD_LITERAL;
                 we--;
             } else if (s[we - 1] == '~' && we - 1 > i) {
                 mode = tabari ? WORD_STEM : WORD_ENDINGS;
@@ -1410,9 +1414,8 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
                 mode = WORD_STEM;
                 we--;
             } else if (tabari && e < n && s[e] == '_') {
-                /* WORD_ : exact; with regular endings when it ends a run */
-                mode = (e + 1 >= n || is_blank(s[e + 1])) ? WORD_ENDINGS
-                                                          : WORD_EXACT;
+                /* WORD_ : closed, the word as written */
+                mode = WORD_LITERAL;
             }
             uint32_t toks[16];
             int nt = dict_word_tokens(d, s + i, we - i, toks, 16,

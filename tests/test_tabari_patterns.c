@@ -119,11 +119,39 @@ static void t_anti_noun(void) {
         "ARN GON 111");
 }
 
+/* "WORD_ " is the word as written, not necessarily next to what follows;
+ * "}_X" puts X right after the alternative */
+static void t_closed_words(void) {
+    static const char verbs[] =
+        "ADOPT  [081]\n"
+        "- * RESOLUTION_  [102]\n"
+        "BREAK_  [1717]\n"
+        "- + KNOWN_ * IN_ $  [076]\n"
+        "- + * IN_ $  [075]\n"
+        "DEMAND  [150]\n"
+        "- * { GENEVA_ | INTERNATIONAL_ }_CONVENTIONS  [161]\n"
+        "- * CONVENTIONS  [162]\n";
+    events e;
+    CHECK_STR(code(verbs, "Arnor adopted a resolution with Gondor.", &e),
+              "ARN GON 102");
+    CHECK_STR(code(verbs, "Arnor adopted resolutions with Gondor.", &e),
+              "ARN GON 081");
+    CHECK_STR(code(verbs, "Arnor was known to break in Gondor.", &e),
+              "GON ARN 076");
+    CHECK_STR(code(verbs, "Arnor demanded Geneva conventions from Gondor.", &e),
+              "ARN GON 161");
+    CHECK_STR(code(verbs,
+                   "Arnor demanded Geneva Shriners conventions from Gondor.",
+                   &e),
+              "ARN GON 162");
+}
+
 int main(void) {
     static const harness_test tests[] = {
         {"negation_in_pattern", t_negation_in_pattern},
         {"commas", t_commas},
         {"anti_noun", t_anti_noun},
+        {"closed_words", t_closed_words},
     };
     return harness_run(tests, sizeof tests / sizeof *tests);
 }
