@@ -1630,6 +1630,7 @@ typedef struct {
     int32_t src, tgt;    /* bound NPs (phrase index) */
     int32_t comp;        /* `%` */
     uint32_t words;      /* words matched */
+    uint32_t letters;    /* letters of the literal words matched (TABARI) */
     int steps;
     bool has_not;
     uint32_t reach; /* end of the last token the pattern used */
@@ -1782,6 +1783,12 @@ static bool bwd_take(pmatch *m, int32_t k, uint32_t j, uint32_t end) {
     return false;
 }
 
+/* Letters of a pattern word: TABARI ranks the patterns that match by the
+ * letters of their literal words. */
+static uint32_t word_letters(const pmatch *m, uint32_t word) {
+    return (uint32_t)strlen(dict_str(m->w->c->dict, word));
+}
+
 static void reached(pmatch *m, uint32_t end) {
     if (end > m->reach) m->reach = end;
 }
@@ -1793,11 +1800,13 @@ static bool fwd_one(pmatch *m, uint32_t k, uint32_t n, uint32_t j) {
     case PAT_WORD:
         if (!word_at(m, j, e->value, e->mode)) return false;
         m->words++;
+        m->letters += word_letters(m, e->value);
         if (fwd(m, k + 1, n, j + 1, e->joined)) {
             reached(m, j + 1);
             return true;
         }
         m->words--;
+        m->letters -= word_letters(m, e->value);
         return false;
     case PAT_SYNSET:
         if (!synset_at(m, e->value, j, &end)) return false;
@@ -1967,8 +1976,11 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
     bool joined = e->joined;
     for (uint32_t j = i; j-- > m->lo;) {
         if (e->type == PAT_WORD) {
+            uint32_t letters = word_letters(m, e->value);
+            m->letters += letters;
             if (word_at(m, j, e->value, e->mode) && bwd_take(m, k, j, j + 1))
                 return true;
+            m->letters -= letters;
         } else if (e->type == PAT_SOURCE || e->type == PAT_TARGET ||
                    e->type == PAT_COMPOUND || e->type == PAT_SKIP) {
             if (m->own_np >= 0 && j >= m->w->ph[m->own_np].first &&
@@ -2842,10 +2854,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
                        dstr(w, pat->text), dstr(w, pat->code),
                        dstr(w, b->file), pat->line);
-            if (ok && (m.words + 1 > best_score)) {
+            uint32_t score = (pat->tabari ? m.letters : m.words) + 1;
+            if (ok && score > best_score) {
                 best = pat;
                 bm = m;
-                best_score = m.words + 1;
+                best_score = score;
             }
         }
     const char *code;

@@ -1461,6 +1461,7 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
     }
 #undef PERR
     p.nelems = (uint32_t)(d->elems.n - p.first_elem);
+    p.tabari = tabari;
     if (VEC_PUSH(d->patterns, p) != 0) return BEDE_ERR_NOMEM;
     d->blocks.v[d->blocks.n - 1].npatterns++;
     return 1;

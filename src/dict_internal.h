@@ -124,6 +124,7 @@ typedef struct {
     uint32_t line;
     uint32_t text;  /* as written */
     uint8_t transform; /* a PETRARCH-2 `~` transformation, kept as text */
+    uint8_t tabari;    /* from a TABARI file: ranked by letters matched */
 } dict_pattern;
 
 typedef struct {

@@ -146,12 +146,25 @@ static void t_closed_words(void) {
               "ARN GON 162");
 }
 
+/* Of the TABARI patterns that match, the one whose words have the most
+ * letters wins, not the one with the most words */
+static void t_precedence(void) {
+    static const char verbs[] = "SENT  [070]\n"
+                                "- * BIG AID  [071]\n"
+                                "- * HUMANITARIAN  [073]\n";
+    events e;
+    CHECK_STR(code(verbs, "Arnor sent big humanitarian aid to Gondor.", &e),
+              "ARN GON 073");
+    CHECK_STR(code(verbs, "Arnor sent big aid to Gondor.", &e), "ARN GON 071");
+}
+
 int main(void) {
     static const harness_test tests[] = {
         {"negation_in_pattern", t_negation_in_pattern},
         {"commas", t_commas},
         {"anti_noun", t_anti_noun},
         {"closed_words", t_closed_words},
+        {"precedence", t_precedence},
     };
     return harness_run(tests, sizeof tests / sizeof *tests);
 }
