@@ -1654,6 +1654,7 @@ typedef struct {
     int32_t src, tgt;    /* bound NPs (phrase index) */
     int32_t comp;        /* `%` */
     uint32_t words;      /* words matched */
+    uint32_t letters;    /* letters of the literal words matched (TABARI) */
     int steps;
     bool has_not;
     uint32_t reach; /* end of the last token the pattern used */
@@ -1661,6 +1662,7 @@ typedef struct {
     uint32_t neg_lo; /* first token of the verb's group */
     bool bwd_verb;   /* a word matched before `*` is a verb */
     int32_t passive_subject; /* a passive verb's subject NP, or -1 */
+    int32_t own_np; /* a noun's own NP (nominal), or -1 */
 } pmatch;
 
 static const char *const NEGATIONS[] = {"not", "n't", "never", NULL};
@@ -1714,9 +1716,10 @@ static int index_starts(bede_worker *w) {
 }
 
 static bool word_at(const pmatch *m, uint32_t i, uint32_t word, int mode) {
-    if ((mode & 3) == WORD_EXACT) {
+    if ((mode & 3) == WORD_EXACT || (mode & 3) == WORD_LITERAL) {
         uint32_t t = m->w->s->first_token + i;
-        return m->w->ids_lower.v[t] == word || m->w->ids_lemma.v[t] == word;
+        return m->w->ids_lower.v[t] == word ||
+               ((mode & 3) == WORD_EXACT && m->w->ids_lemma.v[t] == word);
     }
     const char *ws = dict_str(m->w->c->dict, word);
     const char *lower = tlower(m->w, i), *lemma = tlemma(m->w, i);
@@ -1783,12 +1786,14 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i);
 
 /* Element k matched tokens [j, end) before the verb: go on with the
  * elements before it. A negation belongs to the verb's own group (not the
- * "not" of a quotation before "he told"). */
+ * "not" of a quotation before "he told"), unless the pattern reads a word
+ * before it too ("SUGGESTED_{ NEVER | DON'T } *": the negation is what the
+ * pattern is about). */
 static bool bwd_take(pmatch *m, int32_t k, uint32_t j, uint32_t end) {
     bool isnot = false, had = m->has_not;
     for (uint32_t t = j; t < end; t++)
         if (str_in_list(NEGATIONS, tlower(m->w, t))) isnot = true;
-    if (isnot && j < m->neg_lo) return false;
+    if (isnot && j < m->neg_lo && k == 0) return false;
     m->words++;
     if (isnot) m->has_not = true;
     if (bwd(m, k - 1, j)) {
@@ -1802,6 +1807,12 @@ static bool bwd_take(pmatch *m, int32_t k, uint32_t j, uint32_t end) {
     return false;
 }
 
+/* Letters of a pattern word: TABARI ranks the patterns that match by the
+ * letters of their literal words. */
+static uint32_t word_letters(const pmatch *m, uint32_t word) {
+    return (uint32_t)strlen(dict_str(m->w->c->dict, word));
+}
+
 static void reached(pmatch *m, uint32_t end) {
     if (end > m->reach) m->reach = end;
 }
@@ -1813,11 +1824,13 @@ static bool fwd_one(pmatch *m, uint32_t k, uint32_t n, uint32_t j) {
     case PAT_WORD:
         if (!word_at(m, j, e->value, e->mode)) return false;
         m->words++;
+        m->letters += word_letters(m, e->value);
         if (fwd(m, k + 1, n, j + 1, e->joined)) {
             reached(m, j + 1);
             return true;
         }
         m->words--;
+        m->letters -= word_letters(m, e->value);
         return false;
     case PAT_SYNSET:
         if (!synset_at(m, e->value, j, &end)) return false;
@@ -1883,6 +1896,8 @@ static bool fwd(pmatch *m, uint32_t k, uint32_t n, uint32_t i, bool joined) {
             if (k + len + rest <= sizeof seq / sizeof *seq && len) {
                 memcpy(seq, saved, k * sizeof *seq);
                 memcpy(seq + k, saved + start, len * sizeof *seq);
+                /* "}_X": X follows the alternative directly */
+                if (saved[close - 1].joined) seq[k + len - 1].joined = 1;
                 memcpy(seq + k + len, saved + close, rest * sizeof *seq);
                 m->el = seq;
                 bool ok = fwd(m, k, k + len + rest, i, joined);
@@ -1926,12 +1941,47 @@ static bool bwd_alternatives(pmatch *m, int32_t close, uint32_t i) {
         }
         memcpy(seq, saved, (size_t)open * sizeof *seq);
         memcpy(seq + open, saved + start, (size_t)(k - start) * sizeof *seq);
+        if (saved[close].joined && k > start) seq[n - 1].joined = 1;
         m->el = seq;
         ok = bwd(m, n - 1, i);
         m->el = saved;
         start = k + 1;
     }
     return ok;
+}
+
+/* Is phrase ph between commas, with a comma before it (after the pattern's
+ * start) and one between it and token i? "Gollum, with Radagast, called
+ * on Gondor": the actor before the verb is not the aside. */
+static bool comma_enclosed(const pmatch *m, const bede_phrase *ph,
+                           uint32_t i) {
+    bool after = false, before = false;
+    for (uint32_t t = ph->last; t < i && !after; t++)
+        if (!strcmp(tlower(m->w, t), ",")) after = true;
+    for (uint32_t t = m->lo; t < ph->first && !before; t++)
+        if (!strcmp(tlower(m->w, t), ",")) before = true;
+    return after && before;
+}
+
+/* A noun's pattern binds element k (`$`, `+`) to an actor of the noun's
+ * own phrase before its head that ends at token j: "ANTI- + *" reads
+ * "an anti- Gondor parade". The slot is the noun's NP. */
+static bool bwd_own_actor(pmatch *m, int32_t k, uint32_t j) {
+    uint32_t base = m->w->s->first_token;
+    for (size_t q = 0; q < m->w->mentions.n; q++) {
+        const mention *mm = &m->w->mentions.v[q];
+        if (mm->agent || mm->blocked || mm->last != base + j + 1 ||
+            mm->first < base + m->w->ph[m->own_np].first)
+            continue;
+        int32_t *slot = slot_of(m, m->el[k].type);
+        int32_t old = slot ? *slot : -1;
+        if (slot) *slot = m->own_np;
+        m->words++;
+        if (bwd(m, k - 1, mm->first - base)) return true;
+        m->words--;
+        if (slot) *slot = old;
+    }
+    return false;
 }
 
 /* Backward: elements [0, k) right to left ending before token i. */
@@ -1950,10 +2000,16 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
     bool joined = e->joined;
     for (uint32_t j = i; j-- > m->lo;) {
         if (e->type == PAT_WORD) {
+            uint32_t letters = word_letters(m, e->value);
+            m->letters += letters;
             if (word_at(m, j, e->value, e->mode) && bwd_take(m, k, j, j + 1))
                 return true;
+            m->letters -= letters;
         } else if (e->type == PAT_SOURCE || e->type == PAT_TARGET ||
                    e->type == PAT_COMPOUND || e->type == PAT_SKIP) {
+            if (m->own_np >= 0 && j >= m->w->ph[m->own_np].first &&
+                bwd_own_actor(m, k, j))
+                return true;
             /* the actor NP ending at or before j */
             for (uint32_t p = 0; p < m->w->s->phrase_count; p++) {
                 const bede_phrase *ph = &m->w->ph[p];
@@ -1961,6 +2017,7 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
                     (ph->flags & BEDE_PHF_CONJUNCT) ||
                     (ph->flags & BEDE_PHF_POSSESSOR) || !np_of(m->w, (int32_t)p))
                     continue;
+                if (comma_enclosed(m, ph, i)) continue;
                 int32_t *slot = slot_of(m, e->type);
                 int32_t old = slot ? *slot : -1;
                 if (slot) *slot = (int32_t)p;
@@ -1989,7 +2046,8 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
  * [lo, hi). */
 static bool match_pattern(bede_worker *w, const dict_pattern *pat,
                           uint32_t v0, uint32_t v1, uint32_t lo, uint32_t hi,
-                          int32_t passive_subject, pmatch *m) {
+                          int32_t passive_subject, int32_t own_np,
+                          pmatch *m) {
     const bede_dict *d = w->c->dict;
     memset(m, 0, sizeof *m);
     m->w = w;
@@ -1999,6 +2057,7 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
     m->hi = hi;
     m->src = m->tgt = m->comp = -1;
     m->passive_subject = passive_subject;
+    m->own_np = own_np;
     m->start = v0;
     m->neg_lo = w->neg_lo < v0 ? w->neg_lo : v0;
     uint32_t star = pat->nelems;
@@ -2815,15 +2874,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 uint32_t f = w->ph[w->cl[w->cl[clause].parent].verb].first;
                 if (f < w->neg_lo) w->neg_lo = f;
             }
-            bool ok = match_pattern(w, pat, v0, v1, lo, phi, psubj, &m);
+            bool ok = match_pattern(w, pat, v0, v1, lo, phi, psubj,
+                                    nominal ? np : -1, &m);
             if (w->trace && ok)
                 tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
                        dstr(w, pat->text), dstr(w, pat->code),
                        dstr(w, b->file), pat->line);
-            if (ok && (m.words + 1 > best_score)) {
+            uint32_t score = (pat->tabari ? m.letters : m.words) + 1;
+            if (ok && score > best_score) {
                 best = pat;
                 bm = m;
-                best_score = m.words + 1;
+                best_score = score;
             }
         }
     const char *code;
@@ -2951,6 +3012,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             if (own && own->against) {
                 /* "anti-Israel protests": whom they are against */
                 if (!tgt) tgt = own;
+                /* "Gollum took part in an anti-Gondor parade": when a
+                 * pattern read the protest and nothing earlier in the
+                 * clause is an event, its subject is the protester */
+                bool earlier = !best || clause < 0;
+                for (size_t q = w->sentence_cands; q < w->cands.n && !earlier;
+                     q++)
+                    if (w->cands.v[q].clause == clause) earlier = true;
+                int32_t sj = earlier ? -1 : clause_subject(w, clause);
+                if (sj >= 0 && sj != np) src = np_of(w, sj);
             } else if (own) {
                 src = own;
             }

@@ -1055,6 +1055,7 @@ static bool token_matches(const match_state *st, const bede_token *tok,
     case WORD_STEM: return strncmp(lower, ws, strlen(ws)) == 0;
     case WORD_ENDINGS:
         return ends_with_ending(lower, ws) || ends_with_ending(lemma, ws);
+    case WORD_LITERAL: return strcmp(lower, ws) == 0;
     default: return strcmp(lower, ws) == 0 || strcmp(lemma, ws) == 0;
     }
 }
@@ -1130,10 +1131,15 @@ static void match_from(match_state *st, uint32_t node, size_t i,
                            chars + word_length(st->d, sp->word));
             continue;
         }
-        for (size_t j = i; j < st->end; j++)
+        /* a gap skips words but not a comma: "Radagast, the Brown wizard"
+         * is not RADAGAST THE_BROWN */
+        for (size_t j = i; j < st->end; j++) {
             if (token_matches(st, &st->toks[j], sp->word, sp->mode))
                 match_from(st, sp->child, j + 1,
                            chars + word_length(st->d, sp->word));
+            if (!strcmp(bede_doc_string(st->doc, st->toks[j].lower), ","))
+                break;
+        }
     }
 }
 
@@ -1363,7 +1369,10 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
         }
         if (c == '_') {
             if (d->elems.n == p.first_elem) PERR(i, "'_' joins nothing");
-            d->elems.v[d->elems.n - 1].joined = 1;
+            /* TABARI: "KNOWN_ * IN" closes the word; only "KNOWN_*" and
+             * "}_X" make the next element follow directly */
+            if (!tabari || (i + 1 < n && !is_blank(s[i + 1])))
+                d->elems.v[d->elems.n - 1].joined = 1;
             i++;
             continue;
         }
@@ -1438,8 +1447,13 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
             while (e < n && !pat_special(s[e])) e++;
             int mode = tabari ? WORD_STEM : WORD_EXACT;
             size_t we = e;
-            if (s[we - 1] == '=' && tabari && we - 1 > i) {
+            bool prefix = false; /* TABARI "ANTI-": the token "anti-" */
+            if (s[we - 1] == '-' && tabari && we - 1 > i) {
                 mode = WORD_EXACT;
+                prefix = true;
+                we--;
+            } else if (s[we - 1] == '=' && tabari && we - 1 > i) {
+                mode = WORD_LITERAL;
                 we--;
             } else if (s[we - 1] == '~' && we - 1 > i) {
                 mode = tabari ? WORD_STEM : WORD_ENDINGS;
@@ -1451,9 +1465,8 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
                 mode = WORD_STEM;
                 we--;
             } else if (tabari && e < n && s[e] == '_') {
-                /* WORD_ : exact; with regular endings when it ends a run */
-                mode = (e + 1 >= n || is_blank(s[e + 1])) ? WORD_ENDINGS
-                                                          : WORD_EXACT;
+                /* WORD_ : closed, the word as written */
+                mode = WORD_LITERAL;
             }
             uint32_t toks[16];
             int nt = dict_word_tokens(d, s + i, we - i, toks, 16,
@@ -1463,6 +1476,15 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
             if (nt < 0) {
                 d->elems.n = p.first_elem;
                 return nt;
+            }
+            if (prefix && nt > 0) {
+                char buf[128];
+                int bn = snprintf(buf, sizeof buf, "%s-",
+                                  dict_str(d, toks[nt - 1]));
+                if (bn > 0 && (size_t)bn < sizeof buf) {
+                    toks[nt - 1] = dict_intern(d, buf, (size_t)bn);
+                    if (toks[nt - 1] == NONE) return BEDE_ERR_NOMEM;
+                }
             }
             for (int t = 0; t < nt && rc == 0; t++) {
                 rc = push_elem(d, PAT_WORD, t + 1 == nt ? mode : WORD_EXACT,
@@ -1490,6 +1512,7 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
     }
 #undef PERR
     p.nelems = (uint32_t)(d->elems.n - p.first_elem);
+    p.tabari = tabari;
     if (VEC_PUSH(d->patterns, p) != 0) return BEDE_ERR_NOMEM;
     d->blocks.v[d->blocks.n - 1].npatterns++;
     return 1;

@@ -138,7 +138,8 @@ static uint32_t layout_signature(void) {
         F(dict_block, npatterns), sizeof(dict_pattern),
         F(dict_pattern, block), F(dict_pattern, first_elem),
         F(dict_pattern, nelems), F(dict_pattern, code), F(dict_pattern, line),
-        F(dict_pattern, text), F(dict_pattern, transform), sizeof(dict_elem),
+        F(dict_pattern, text), F(dict_pattern, transform),
+        F(dict_pattern, tabari), sizeof(dict_elem),
         F(dict_elem, type), F(dict_elem, mode), F(dict_elem, joined),
         F(dict_elem, value), sizeof(trie_node), F(trie_node, values),
         F(trie_node, last), F(trie_node, specials), sizeof(trie_special),
@@ -187,6 +188,7 @@ static void put_record(int sec, void *dst, const void *src) {
         o->block = s->block, o->first_elem = s->first_elem;
         o->nelems = s->nelems, o->code = s->code, o->line = s->line;
         o->text = s->text, o->transform = s->transform;
+        o->tabari = s->tabari;
         break;
     }
     case SEC_ELEMS: {

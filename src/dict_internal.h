@@ -20,6 +20,8 @@ enum {
     WORD_EXACT = 0,   /* the token is the word */
     WORD_STEM = 1,    /* the token begins with the word */
     WORD_ENDINGS = 2, /* the word or the word + -s -es -ed -en -ing / -ies */
+    WORD_LITERAL = 3, /* the token as written, not its lemma, no endings
+                         (TABARI's closed WORD_ and root WORD=) */
     WORD_GAP = 4      /* flag: other tokens may come before this word */
 };
 
@@ -122,6 +124,7 @@ typedef struct {
     uint32_t line;
     uint32_t text;  /* as written */
     uint8_t transform; /* a PETRARCH-2 `~` transformation, kept as text */
+    uint8_t tabari;    /* from a TABARI file: ranked by letters matched */
 } dict_pattern;
 
 typedef struct {

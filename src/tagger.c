@@ -809,6 +809,28 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
             if (lemma_past_form(low, lens[i])) tags[i] = BEDE_TAG_VBD;
         }
     }
+    /* "Gollum, the hobbit of renown, called(VBN) on Gondor": in a
+     * sentence with no finite verb, a past participle right after the
+     * comma that closes an apposition is the main verb. */
+    size_t open_comma = n;
+    for (size_t i = 0; i < n; i++) {
+        int t = tags[i];
+        if (t == BEDE_TAG_VBD || t == BEDE_TAG_VBZ || t == BEDE_TAG_VBP ||
+            t == BEDE_TAG_MD)
+            return;
+    }
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (lens[i] != 1 || words[i][0] != ',') continue;
+        if (open_comma == n) {
+            open_comma = i;
+            continue;
+        }
+        if (tags[i + 1] == BEDE_TAG_VBN) {
+            tags[i + 1] = BEDE_TAG_VBD;
+            return;
+        }
+        open_comma = i;
+    }
 }
 
 /* ------------------------------------------------- for bede-train-tagger */

@@ -269,7 +269,8 @@ static void test_petrarch_malformed(void) {
 }
 
 static void test_tabari(void) {
-    /* CR line endings (old Mac files), a Latin-1 e-acute, comments. */
+    /* CR line endings (old Mac files), a Latin-1 e-acute, comments, an
+     * expected event after the comment closed. */
     const char *text = "####\r# header comment\r\r"
                        "950101  DEMO-01\r"
                        "Arnor is about to restore ties with Gondor. \r"
@@ -278,6 +279,7 @@ static void test_tabari(void) {
                        "\\n[Simple coding]\r"
                        "\\n{ ARN / GON / 064 } 950101\r"
                        "\\n{GON/ARN/ 064} */\r"
+                       "\\n{ ARN / GON / 111 } */\r"
                        "\r"
                        "950101  TIME-Modify\r"
                        "Option record.\r"
@@ -309,13 +311,14 @@ static void test_tabari(void) {
     CHECK_INT(r[0].line, 4);
     CHECK_STR(r[0].text,
               "Arnor is about to restore ties with Gondor. Caf\xc3\xa9 owners");
-    CHECK_INT(r[0].nevents, 2);
-    if (r[0].nevents == 2) {
+    CHECK_INT(r[0].nevents, 3);
+    if (r[0].nevents == 3) {
         CHECK_STR(r[0].events[0].source, "ARN");
         CHECK_STR(r[0].events[0].target, "GON");
         CHECK_STR(r[0].events[0].code, "064");
         CHECK_STR(r[0].events[1].source, "GON");
         CHECK_STR(r[0].events[1].code, "064");
+        CHECK_STR(r[0].events[2].code, "111");
     }
     CHECK(!r[0].stop);
     CHECK_INT(r[1].expect, IN_EXP_OPTIONS);
@@ -334,7 +337,7 @@ static void test_tabari(void) {
     CHECK(r[6].rejected);
     CHECK(strstr(r[6].reason, "expected a date YYMMDD or YYYYMMDD") != NULL);
     CHECK(r[7].rejected);
-    CHECK(strncmp(r[7].reason, "t:36:1: expected a record header", 32) == 0);
+    CHECK(strncmp(r[7].reason, "t:37:1: expected a record header", 32) == 0);
     CHECK_STR(r[8].id, "FINAL-01");
     CHECK(r[8].stop);
     free_all(r, n);

@@ -693,6 +693,19 @@ static int next_tabari(in_reader *in, in_record *r) {
         while (p < end) {
             if (!in_comment) {
                 const char *o = strstr(p, "/*");
+                const char *f = comment_line ? strstr(p, "\\n{") : NULL;
+                if (f && (!o || f < o)) {
+                    /* a "\n{ GON / FOR / 044 }" field (and its closing
+                     * star-slash) after the comment closed: an expected
+                     * event, not text */
+                    if (join_line(&text, p, (size_t)(f - p))) goto nomem;
+                    const char *c = strstr(f, "*/");
+                    size_t flen = c ? (size_t)(c - f) : (size_t)(end - f);
+                    if (sb_add(&comment, f, flen) || sb_addc(&comment, '\n'))
+                        goto nomem;
+                    p = c ? c + 2 : end;
+                    continue;
+                }
                 size_t len = o ? (size_t)(o - p) : (size_t)(end - p);
                 if (join_line(&text, p, len)) goto nomem;
                 if (!o) break;
