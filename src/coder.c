@@ -954,7 +954,10 @@ static const mention *leading_state(const bede_worker *w, uint32_t p) {
 /* The NP of the "of" phrase after a quantity NP p ("tens of thousands of
  * protesters"), or -1. */
 static int32_t counted_np(const bede_worker *w, uint32_t p) {
-    if (!str_in_list(QUANTITIES, tlower(w, w->ph[p].head))) return -1;
+    /* also a number: "one of its boats", "three of the soldiers" */
+    if (!str_in_list(QUANTITIES, tlower(w, w->ph[p].head)) &&
+        w->toks[w->ph[p].head].tag != BEDE_TAG_CD)
+        return -1;
     int32_t q = owner_pp_np(w, p);
     return q > 0 && !strcmp(tlower(w, w->ph[q - 1].first), "of") ? q : -1;
 }
@@ -1345,13 +1348,19 @@ static void resolve_np(bede_worker *w, uint32_t p) {
                 (w->ph[subj].flags & BEDE_PHF_PRONOUN))
                 continue;
             /* "the minister warned Afghans that they would be arrested":
-             * "they" is not a singular subject */
+             * "they" is not a singular subject; "Chinese vessels rammed
+             * one of its boats": "its" is not a plural one */
             int stag = w->toks[w->ph[subj].head].tag;
+            /* (NNPS names are states: "the United States said it") */
+            bool plural_subj = (w->ph[subj].flags & BEDE_PHF_COORD) ||
+                               stag == BEDE_TAG_NNS;
             if (pronoun && (!strcmp(head, "they") || !strcmp(head, "them")) &&
-                !(w->ph[subj].flags & BEDE_PHF_COORD) &&
-                (stag == BEDE_TAG_NN || stag == BEDE_TAG_NNP) &&
-                object_antecedent(w, p, true) >= 0)
+                !plural_subj && object_antecedent(w, p, true) >= 0)
                 break;
+            if (plural_subj && (!strcmp(det, "its") || !strcmp(head, "it") ||
+                                !strcmp(det, "his") || !strcmp(det, "her") ||
+                                !strcmp(head, "he") || !strcmp(head, "she")))
+                continue;
             const np_actors *r = np_of(w, subj);
             if (!r) continue;
             out = &w->nps.v[p];
