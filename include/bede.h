@@ -512,9 +512,12 @@ typedef struct bede_coder_options {
     int require_target;   /* events without a target actor: 1 drops them
                              all (TABARI's and PETRARCH-2's convention);
                              2 keeps them only from a verb of a main
-                             clause ("Japan declined to comment"), never
-                             from a noun or from what is reported, urged
-                             or threatened; 0 keeps them all; default 2 */
+                             clause whose act needs no one to act on
+                             ("Japan declined to comment", protests,
+                             shows of force, curfews, investigations,
+                             rejections, appeals for calm), never from a
+                             noun or from what is reported, urged or
+                             threatened; 0 keeps them all; default 2 */
     int one_a_day;        /* within a story, keep one event per (date,
                              source, target, code); default 0 */
     const char *unknown_state; /* when set, a role whose state no phrase

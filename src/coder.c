@@ -2732,6 +2732,17 @@ static bool say_verb(const bede_worker *w, uint32_t h) {
     return str_in_list(SAY_LEMMAS, tlemma(w, h));
 }
 
+/* Is NP np what a noun of possibility is about ("the possibility of war
+ * between ...", "the risk of a conflict", "fears of clashes")? */
+static bool only_possible(const bede_worker *w, int32_t np) {
+    static const char *const nouns[] = {
+        "possibility", "risk",   "threat", "prospect", "danger",
+        "fear",        "chance", "likelihood", "spectre", "specter", NULL};
+    const bede_phrase *n = &w->ph[np];
+    return n->first >= 2 && !strcmp(tlower(w, n->first - 1), "of") &&
+           str_in_list(nouns, tlemma(w, n->first - 2));
+}
+
 /* The NP of a "between"/"among" PP right after NP np ("talks between
  * Russia and Ukraine"), when it names several actors; else -1. */
 static int32_t between_np(bede_worker *w, int32_t np) {
@@ -2780,6 +2791,21 @@ static bool reacting_code(const char *code) {
                                         "12", "13", "14", "16", NULL};
     for (int i = 0; roots[i]; i++)
         if (!strncmp(code, roots[i], 2)) return true;
+    return false;
+}
+
+/* Is code an act that needs no one to act on: declining to comment,
+ * claiming or denying responsibility, appeals for calm or restraint,
+ * easing restrictions, investigating, rejecting a plan, protesting,
+ * showing force, curfews and states of emergency, nuclear tests? Acts
+ * of meeting, helping, praising or fighting need a target. */
+static bool alone_code(const char *code) {
+    static const char *const codes[] = {"011",  "015",  "016",  "024",
+                                        "025",  "081",  "09",   "12",
+                                        "14",   "15",   "172",  "2041",
+                                        "2042", NULL};
+    for (int i = 0; codes[i]; i++)
+        if (!strncmp(code, codes[i], strlen(codes[i]))) return true;
     return false;
 }
 
@@ -3064,6 +3090,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         int32_t cv = clause >= 0 ? w->cl[clause].verb : -1;
         int32_t among = src || !mutual_code(code) ||
                                 (cv >= 0 && (w->ph[cv].flags & BEDE_PHF_MODAL)) ||
+                                only_possible(w, np) ||
                                 (clause >= 0 &&
                                  w->cl[clause].kind == BEDE_CLAUSE_INFINITIVAL)
                             ? -1
@@ -3360,7 +3387,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          (w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_MAIN ||
           w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_COORDINATE));
     if (!tgt && (w->c->opts.require_target == 1 ||
-                 (w->c->opts.require_target == 2 && (!main_clause || nominal)) ||
+                 (w->c->opts.require_target == 2 &&
+                  (!main_clause || nominal || !alone_code(code))) ||
                  !strncmp(code, "010", 3))) {
         /* "X said" alone is not an event */
         tracef(w, "    \"%s\" = %s: no target actor, no event",
