@@ -2560,6 +2560,29 @@ static bool topic_pp(const bede_worker *w, int32_t p) {
     return ph->first > 0 && str_in_list(preps, tlower(w, ph->first - 1));
 }
 
+/* Is code a consultation with a partner (04x but visits and hosting)? */
+static bool consult_code(const char *code) {
+    return !strncmp(code, "04", 2) && strncmp(code, "042", 3) != 0 &&
+           strncmp(code, "043", 3) != 0;
+}
+
+/* May NP p be whom clause's consultation is with: its object, or after
+ * "with", "to", "from" ("a call from"), "by" ("a message sent by"),
+ * "between" or "among"? */
+static bool consult_partner(const bede_worker *w, int32_t clause, int32_t p) {
+    static const char *const preps[] = {"with", "to",    "from", "by",
+                                        "between", "among", NULL};
+    if (clause >= 0 && w->cl[clause].object == p) return true;
+    const bede_phrase *ph = &w->ph[p];
+    if (ph->first == 0) return false;
+    const char *before = tlower(w, ph->first - 1);
+    if (str_in_list(preps, before)) return true;
+    /* the object itself, not an earlier noun: "met Macron" */
+    int tag = w->toks[ph->first - 1].tag;
+    return tag != BEDE_TAG_IN && tag != BEDE_TAG_TO && tag != BEDE_TAG_DT &&
+           is_verb_tag(tag);
+}
+
 /* Is NP p possibly a partner of an act: not the object of "by", "under",
  * "from", "despite", "amid" or "during" (a broker, a framework, a
  * circumstance)? */
@@ -3227,9 +3250,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                                  (!strncmp(code, "15", 2) &&
                                   own_forces(w, src, np_of(w, p))))))))
                     p = first_actor_after(w, w->ph[p].last, thi, subj, in_too);
-                if (p >= 0 && !strncmp(code, "04", 2) && topic_pp(w, p)) {
-                    /* "met to discuss humanitarian aid for Gaza": what a
-                     * consultation is about is not whom it is with */
+                if (p >= 0 && consult_code(code) &&
+                    (topic_pp(w, p) || !consult_partner(w, clause, p))) {
+                    /* "met to discuss humanitarian aid for Gaza", "to meet
+                     * the payroll at National Maintenance": a consultation
+                     * is with its object or with whom "with", "to" name */
                     p = -1;
                 }
                 if (p >= 0 && src && src->n > 1 && mutual_code(code) &&
