@@ -2992,6 +2992,22 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     : "no code");
         return;
     }
+    /* "warned that famine had spread": a warning about what no one here
+     * threatens to do is a pessimistic comment (012); "warned that it
+     * would strike" is coded by what it warns of */
+    if (code && !strcmp(code, "130") && !nominal &&
+        !strcmp(tlemma(w, v0), "warn") && clause >= 0) {
+        for (uint32_t k = 0; k < w->s->clause_count; k++)
+            if (w->cl[k].parent == clause &&
+                w->cl[k].kind == BEDE_CLAUSE_COMPLEMENT &&
+                w->cl[k].first >= v1) {
+                tracef(w, "    \"%s\" that ...: a warning of what may come, "
+                          "012",
+                       span_text(w, v0, v1, buf, sizeof buf));
+                code = "012";
+                break;
+            }
+    }
     /* a promise: "will release", "said it would send aid" */
     char intent[16];
     if (vp && vp->tense == BEDE_TENSE_FUTURE && !nominal &&
