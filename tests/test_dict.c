@@ -7,6 +7,7 @@
 #include "bede.h"
 #include "harness.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,16 @@
 #define P2 REF "petrarch2/"
 #define TAB REF "tabari/"
 
+
+/* The peers' reference files beside the project; the tests that read
+ * them are skipped, with a note, when a checkout has none. */
+static bool have_reference(void) {
+    if (access(P2 "CAMEO.2.0.txt", R_OK) == 0 &&
+        access(TAB "TABARI.Demo.actors", R_OK) == 0)
+        return true;
+    fprintf(stderr, "  skipped: no reference dictionaries at %s\n", REF);
+    return false;
+}
 
 static bede_dict *load(const char *path) {
     bede_error err;
@@ -79,6 +90,7 @@ static long phrases_at(const bede_dict *d, int kind, uint32_t line) {
 }
 
 static void test_petrarch_actors(void) {
+    if (!have_reference()) return;
     bede_dict *d = load(P2 "Phoenix.MilNonState.actors.txt");
     CHECK(d != NULL);
     if (!d) return;
@@ -138,6 +150,7 @@ static void test_petrarch_actors(void) {
 }
 
 static void test_petrarch_agents(void) {
+    if (!have_reference()) return;
     bede_dict *d = load(P2 "Phoenix.agents.txt");
     CHECK(d != NULL);
     if (!d) return;
@@ -168,6 +181,7 @@ static void test_petrarch_agents(void) {
 }
 
 static void test_petrarch_verbs(void) {
+    if (!have_reference()) return;
     bede_dict *d = load(P2 "CAMEO.2.0.txt");
     CHECK(d != NULL);
     if (!d) return;
@@ -193,6 +207,7 @@ static void test_petrarch_verbs(void) {
 }
 
 static void test_petrarch_discards_issues(void) {
+    if (!have_reference()) return;
     bede_dict *d = load(P2 "Phoenix.discards.txt");
     CHECK(d != NULL);
     if (!d) return;
@@ -222,6 +237,7 @@ static void test_petrarch_discards_issues(void) {
 }
 
 static void test_tabari(void) {
+    if (!have_reference()) return;
     bede_dict *d = load(TAB "TABARI.Demo.actors");
     CHECK(d != NULL);
     if (!d) return;
@@ -705,6 +721,7 @@ static void round_trip(const char *path, int kind) {
 }
 
 static void test_round_trip(void) {
+    if (!have_reference()) return;
     round_trip(P2 "Phoenix.MilNonState.actors.txt", BEDE_DICT_ACTORS);
     round_trip(P2 "PETR.Validate.actors.txt", BEDE_DICT_ACTORS);
     round_trip(P2 "Phoenix.agents.txt", BEDE_DICT_AGENTS);
