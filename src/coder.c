@@ -76,6 +76,8 @@ typedef struct {
     uint8_t guessed;       /* an agent alone given the sentence's state */
     uint8_t by_event;      /* a description of an earlier event ("the
                               strikes"): that event's source */
+    uint8_t dated;         /* its dictionary entry has dated codes: a
+                              person whose office the date decides */
     uint32_t file, line;   /* dict strings (interned ids) */
     uint32_t agent_file, agent_line;
 } actor;
@@ -760,6 +762,44 @@ static const char *const QUANTITIES[] = {
 static const char *const PERSONAL_PRONOUNS[] = {
     "he", "she", "it", "they", "him", "her", "them", "we", "us", NULL};
 
+/* The agent code mention g gives an actor mention m (either may be NULL):
+ * "former" right before the agent or the actor's name makes the agent an
+ * elite ("former security officials", "former Gondor prosecutors"): ELI,
+ * placed where the agent's `~` puts it (TABARI manual 5.4.1, CAMEO). */
+static const char *agent_code_for(const bede_worker *w, const mention *g,
+                                  const mention *m) {
+    if (!g) return NULL;
+    const char *code = match_code(w->c->dict, g->entry, g->code);
+    if (!code || !*code) return code;
+    uint32_t base = w->s->first_token;
+    bool former = false;
+    if (g->first > base && !strcmp(tlower(w, g->first - base - 1), "former"))
+        former = true;
+    if (m && m->first > base &&
+        !strcmp(tlower(w, m->first - base - 1), "former"))
+        former = true;
+    if (!former) return code;
+    size_t n = strlen(code);
+    return code[0] == '~' ? "~ELI" : code[n - 1] == '~' ? "ELI~" : "ELI";
+}
+
+/* Does an elite agent join actor code `code` of dictionary entry `entry`?
+ * A bare state always takes an agent; a code with its own role takes
+ * ELI too ("former officials in the White House": USAGOVELI) unless it
+ * already is an elite or names a person whose code the date decides
+ * ("former President Bolsonaro" keeps his office of the day). */
+static bool elite_joins(const char *code, bool dated, const char *agent) {
+    if (is_state(code)) return true;
+    if (!agent || (strcmp(agent, "~ELI") && strcmp(agent, "ELI~") &&
+                   strcmp(agent, "ELI")))
+        return false;
+    size_t n = strlen(code);
+    if (n < 3 || n > 60) return false;
+    for (size_t q = 3; q + 3 <= n; q += 3)
+        if (!strncmp(code + q, "ELI", 3)) return false;
+    return !dated;
+}
+
 /* Pushes the actors of the codes of mention m (several for "PRK/KOR"),
  * joined with agent g (may be NULL) when the code is a bare state; the
  * actors span doc tokens [first, last). */
@@ -768,7 +808,10 @@ static void push_mention(bede_worker *w, const mention *m, const mention *g,
     const bede_dict *d = w->c->dict;
     const dict_entry *e = &d->entries.v[m->entry];
     const char *code = match_code(d, m->entry, m->code);
-    const char *agent_code = g ? match_code(d, g->entry, g->code) : NULL;
+    const char *agent_code = agent_code_for(w, g, m);
+    bool dated = false;
+    for (uint32_t k = 0; k < e->ncodes; k++)
+        if (d->codes.v[e->first_code + k].dated) dated = true;
     for (const char *c = code; c && *c;) {
         const char *slash = strchr(c, '/');
         size_t n = slash ? (size_t)(slash - c) : strlen(c);
@@ -782,7 +825,8 @@ static void push_mention(bede_worker *w, const mention *m, const mention *g,
         a.file = e->file;
         a.line = e->line;
         a.agent_file = NONE;
-        if (agent_code && is_state(one)) {
+        a.dated = dated;
+        if (agent_code && elite_joins(one, dated, agent_code)) {
             a.code = compose(w, one, agent_code);
             const dict_entry *ge = &d->entries.v[g->entry];
             a.agent_file = ge->file;
@@ -921,9 +965,10 @@ static uint32_t adopt_actors(bede_worker *w, uint32_t q, uint32_t from,
         actor a = w->actors.v[r->first + k];
         const char *code = pstr(w, a.code);
         /* "gang members in the port city": a place named earlier too */
-        if (g && is_state(code) &&
+        const char *agent_code = agent_code_for(w, g, NULL);
+        if (g && elite_joins(code, a.dated, agent_code) &&
             (a.how == BEDE_ACTOR_PHRASE || a.how == BEDE_ACTOR_COREF)) {
-            a.code = compose(w, code, match_code(d, g->entry, g->code));
+            a.code = compose(w, code, agent_code);
             const dict_entry *ge = &d->entries.v[g->entry];
             a.agent_file = ge->file;
             a.agent_line = ge->line;
@@ -1287,8 +1332,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     const char *head = tlower(w, ph->head);
     bool pronoun = (ph->flags & BEDE_PHF_PRONOUN) &&
                    str_in_list(PERSONAL_PRONOUNS, head);
-    const char *agent_code =
-        agent ? match_code(d, agent->entry, agent->code) : NULL;
+    const char *agent_code = agent_code_for(w, agent, NULL);
     uint32_t bare = agent_code ? bare_agent(w, agent_code) : NONE;
     const char *det = ph->det >= 0 ? tlower(w, (uint32_t)ph->det) : "";
     bool definite = !strcmp(det, "the") || !strcmp(det, "both") ||
