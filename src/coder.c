@@ -3704,6 +3704,49 @@ static const char *const HOPING[] = {"hope", "wish", "want", "expect",
 static const char *const ALLEGING[] = {"accuse", "suspect", "charge",
                                        "allege", "blame", "indict", NULL};
 
+/* Nouns of a report whose content is only said to have happened. */
+static const char *const REPORT_NOUNS[] = {
+    "report",     "claim",      "allegation",  "rumor",     "rumour",
+    "accusation", "suggestion", "speculation", "assertion", NULL};
+
+/* Verbs that deny or dismiss what is reported ("denied", "brushed
+ * aside"). */
+static const char *const DISMISSING[] = {
+    "deny",   "dismiss", "reject",   "brush",   "refute",   "rebut", "discount",
+    "debunk", "scoff",   "downplay", "dispute", "ridicule", NULL};
+
+/* Is clause c (or one around it) the content of a report that its
+ * governing verb denies or dismisses ("brushed aside reports that X
+ * attacked Y", "dismissed claims that ...")? What is denied is not an
+ * event; "confirmed reports that ..." is. */
+static bool denied_report(const bede_worker *w, int32_t c) {
+    for (int depth = 0; c >= 0 && depth < 16; depth++, c = w->cl[c].parent) {
+        const bede_clause *cl = &w->cl[c];
+        if ((cl->kind != BEDE_CLAUSE_COMPLEMENT &&
+             cl->kind != BEDE_CLAUSE_RELATIVE) ||
+            strcmp(tlower(w, cl->first), "that") || cl->parent < 0)
+            continue;
+        int32_t pv = w->cl[cl->parent].verb;
+        if (pv < 0 || !str_in_list(DISMISSING, tlemma(w, w->ph[pv].head)))
+            continue;
+        /* the noun right before "that", or before a parenthesis set off
+         * by commas ("reports, rumored to originate in Mordor, that") */
+        uint32_t t = cl->first;
+        if (t > 0 && !strcmp(tlower(w, t - 1), ",")) {
+            uint32_t k = t - 1;
+            while (k > 0 && t - k < 16 && strcmp(tlower(w, k - 1), ","))
+                k--;
+            if (k == 0 || t - k >= 16) continue;
+            t = k - 1;
+        }
+        if (t == 0 || t - 1 <= w->ph[pv].last - 1 ||
+            !str_in_list(REPORT_NOUNS, tlemma(w, t - 1)))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* Is clause c (or one around it) an indirect question ("would not say
  * whether Berlin would send missiles") or a condition ("if they
  * attacked")? */
@@ -3852,6 +3895,13 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         if (consequence(w, before, c)) {
             tracef(w, "  \"%s\" tells what the attack before it did: no "
                       "event of its own",
+                   tlower(w, c->verb_first));
+            continue;
+        }
+        if (denied_report(w, c->clause)) {
+            tracef(w,
+                   "  \"%s\" is what a denied or dismissed report says: "
+                   "no event",
                    tlower(w, c->verb_first));
             continue;
         }
