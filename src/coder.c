@@ -1782,16 +1782,30 @@ static bool word_at(const pmatch *m, uint32_t i, uint32_t word, int mode) {
 }
 
 /* Does the synset phrase `ph` match forward at token i? End in *end. */
+/* Words [k, nwords) of synset phrase ph from token i; a word marked
+ * WORD_GAP may come after other words, but not past a comma ("austrian
+ * gold florin" for AUSTRIAN FLORIN). End in *end. */
+static bool phrase_from(const pmatch *m, const dict_phrase *ph, uint32_t k,
+                        uint32_t i, uint32_t *end) {
+    const bede_dict *d = m->w->c->dict;
+    if (k == ph->nwords) {
+        *end = i;
+        return true;
+    }
+    const dict_word *wd = &d->words.v[ph->first_word + k];
+    for (uint32_t j = i; j < m->hi; j++) {
+        if (word_at(m, j, wd->word, wd->mode) &&
+            phrase_from(m, ph, k + 1, j + 1, end))
+            return true;
+        if (k == 0 || !(wd->mode & WORD_GAP) || !strcmp(tlower(m->w, j), ","))
+            break;
+    }
+    return false;
+}
+
 static bool phrase_at(const pmatch *m, const dict_phrase *ph, uint32_t i,
                       uint32_t *end) {
-    const bede_dict *d = m->w->c->dict;
-    for (uint32_t k = 0; k < ph->nwords; k++) {
-        const dict_word *wd = &d->words.v[ph->first_word + k];
-        if (i + k >= m->hi || !word_at(m, i + k, wd->word, wd->mode))
-            return false;
-    }
-    *end = i + ph->nwords;
-    return true;
+    return phrase_from(m, ph, 0, i, end);
 }
 
 static bool synset_at(const pmatch *m, uint32_t entry, uint32_t i,

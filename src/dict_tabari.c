@@ -381,9 +381,16 @@ static int read_tverbs(treader *rd) {
                     char pre[1024];
                     size_t pn = tabari_phrase(t + 1, (size_t)(amp - t - 1),
                                               pre, sizeof pre, false);
+                    /* a blank around the set's name is a gap, as
+                     * between the words of a member: "&TIETYPES
+                     * ASSURANCES" matches "cultural internal assurances" */
+                    const char *gap_before =
+                        amp > t + 1 && is_blank(amp[-1]) ? " .. " : " ";
+                    const char *gap_after =
+                        q < n && is_blank(s[q]) ? " .. " : " ";
                     int bn = snprintf(buf, sizeof buf, "%.*s%s%s%s%.*s",
-                                      (int)pn, pre, pn ? " " : "", mt,
-                                      rn ? " " : "", (int)rn, rest);
+                                      (int)pn, pre, pn ? gap_before : "", mt,
+                                      rn ? gap_after : "", (int)rn, rest);
                     if (bn < 0 || (size_t)bn >= sizeof buf)
                         return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)k + 1,
                                          "synonym set phrase too long");
