@@ -197,6 +197,16 @@ static void t_synset_gaps(void) {
         "ROH ERI 041");
 }
 
+/* A verb root written `BAN=` is that word only, not "baning" or "baned"
+ * (nor "bans": TABARI lists other forms of such a verb itself) */
+static void t_exact_root(void) {
+    static const char verbs[] = "BAN= [191]\n";
+    events e;
+    CHECK_STR(code(verbs, "Arnor did ban Gondor.", &e), "ARN GON 191");
+    CHECK_STR(code(verbs, "Arnor is baning Gondor.", &e), "");
+    CHECK_STR(code(verbs, "Arnor has baned Gondor.", &e), "");
+}
+
 int main(void) {
     static const harness_test tests[] = {
         {"negation_in_pattern", t_negation_in_pattern},
@@ -205,6 +215,7 @@ int main(void) {
         {"closed_words", t_closed_words},
         {"precedence", t_precedence},
         {"synset_gaps", t_synset_gaps},
+        {"exact_root", t_exact_root},
     };
     return harness_run(tests, sizeof tests / sizeof *tests);
 }
