@@ -899,7 +899,11 @@ static uint32_t group_scan(structurer *st, uint32_t b, bool strict,
             return e;
         }
         u = unit_end(c, u);
-        if (final) break;
+        /* "Arnor and Gondor ministers and Rohan": one more "and" */
+        if (final && !(u < c->nbase && is_cc_and(c, c->base[u - 1].last) &&
+                       c->base[u].kind == BEDE_PHRASE_NP &&
+                       c->base[u].first == c->base[u - 1].last + 1))
+            break;
     }
     if (strict && base_finite_vp_at(c, u, c->base[u - 1].last)) {
         st->coord_memo = c->base[u - 1].last;
@@ -1656,6 +1660,10 @@ static void clause_cc(clauser *s, const item *it, cursor after) {
     bool shared = false;
     if (k1 == BEDE_PHRASE_NP) {
         if (!finite_vp(c, phrase_after_pps(c, look))) return;
+        /* "Arnor and Gondor ministers Arnor and Gondor appealed": a clause
+         * with no verb yet is not coordinated with the next one; "and"
+         * joins its subject */
+        if (!has_verb(s, s->sp - 1) && s->prev != PREV_COMMA) return;
         d = find_frame(s, true);
         if (s->prev == PREV_COMMA) d = find_outer_frame(s, d);
     } else if (k1 == BEDE_PHRASE_VP &&
