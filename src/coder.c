@@ -3487,6 +3487,9 @@ static bool unreal_code(const char *code) {
     return false;
 }
 
+/* Verbs that ask someone to do what their infinitive says. */
+static const char *const REQUESTING[] = {"ask", "request", "urge", NULL};
+
 /* The candidate (index) of an earlier verb whose reported or infinitival
  * content holds c's verb and whose code makes that content unreal, or -1. */
 static int32_t unreal_governor(const bede_worker *w, size_t from,
@@ -3517,9 +3520,13 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
             /* "thanked Saudi Arabia for inviting Syria back": what is
              * praised for is the praise's reason */
             bool reason = of_ing && !strncmp(pstr(w, g->code), "05", 2);
+            /* "asked Gondor to assist her": what is asked for, whatever
+             * code a dictionary that is not CAMEO gives the asking */
+            bool asked = cl->kind == BEDE_CLAUSE_INFINITIVAL &&
+                         str_in_list(REQUESTING, tlemma(w, g->verb_first));
             if (g->clause == parent && g->verb_first < c->verb_first &&
                 !(g->flags & BEDE_EVF_NOMINAL) &&
-                (reason || unreal_code(pstr(w, g->code))))
+                (reason || asked || unreal_code(pstr(w, g->code))))
                 return (int32_t)j;
         }
         k = parent;

@@ -207,6 +207,20 @@ static void t_exact_root(void) {
     CHECK_STR(code(verbs, "Arnor has baned Gondor.", &e), "");
 }
 
+/* What one is asked or urged to do is not an event, even when the
+ * dictionary's code for the asking is not a CAMEO appeal */
+static void t_asked_content(void) {
+    static const char verbs[] = "ASK  [090]\n"
+                                "URGE  [090]\n"
+                                "ASSIST  [092]\n";
+    events e;
+    CHECK_STR(code(verbs, "Arnor asked Gondor to assist Rohan.", &e),
+              "ARN GON 090");
+    CHECK_STR(code(verbs, "Arnor urged Gondor to assist Rohan.", &e),
+              "ARN GON 090");
+    CHECK_STR(code(verbs, "Gondor assisted Rohan.", &e), "GON ROH 092");
+}
+
 int main(void) {
     static const harness_test tests[] = {
         {"negation_in_pattern", t_negation_in_pattern},
@@ -216,6 +230,7 @@ int main(void) {
         {"precedence", t_precedence},
         {"synset_gaps", t_synset_gaps},
         {"exact_root", t_exact_root},
+        {"asked_content", t_asked_content},
     };
     return harness_run(tests, sizeof tests / sizeof *tests);
 }
