@@ -488,6 +488,35 @@ static bool demonym_and_name(const chunker *c, uint32_t j) {
            (is_adj_tag(tag_at(c, j + 2)) || is_noun_tag(tag_at(c, j + 2)));
 }
 
+/* Does the name at j begin the subject of a sentence that opens with a
+ * preposition, swallowed by the preposition's NP: "On Monday Israel
+ * struck", "In a statement Russia condemned"? The NP so far (from s, its
+ * last noun at last_noun) runs from the opening preposition; it ends
+ * before the name when that noun is a common noun or a date word, and the
+ * nouns from j (with "and") meet a finite verb, so the clause has no
+ * other subject. */
+static bool opening_pp_subject(const chunker *c, uint32_t s, int32_t last_noun,
+                               uint32_t j) {
+    uint32_t p = 0;
+    while (p < s && is_quote(c, p))
+        p++;
+    if (s == 0 || s - 1 != p || !is_prep(c, p) || last_noun < 0) return false;
+    int lt = tag_at(c, (uint32_t)last_noun);
+    if (lt != BEDE_TAG_NN && !is_temporal_tok(c, (uint32_t)last_noun))
+        return false;
+    if (!(c->toks[j].flags & BEDE_TOKF_CAPITALIZED)) return false;
+    /* "Israel", "Hamas militants", "Israel and Egypt" */
+    uint32_t k = j;
+    while (k < c->n && (is_noun_tag(tag_at(c, k)) ||
+                        (is_cc_and(c, k) && is_noun_tag(tag_at(c, k + 1)))))
+        k++;
+    while (k < c->n && is_adv(c, k))
+        k++;
+    int vt = tag_at(c, k);
+    return vt == BEDE_TAG_VBD || vt == BEDE_TAG_VBZ || vt == BEDE_TAG_VBP ||
+           vt == BEDE_TAG_MD;
+}
+
 /* A base NP from i. */
 static uint32_t take_np(chunker *c, uint32_t i) {
     uint32_t s = i, j = i;
@@ -522,6 +551,9 @@ static uint32_t take_np(chunker *c, uint32_t i) {
             /* "told reporters Israel ...": a name after a plural noun */
             if (last_noun >= 0 && (t == BEDE_TAG_NNP || t == BEDE_TAG_NNPS) &&
                 tag_at(c, (uint32_t)last_noun) == BEDE_TAG_NNS)
+                break;
+            if ((t == BEDE_TAG_NNP || t == BEDE_TAG_NNPS) &&
+                opening_pp_subject(c, s, last_noun, j))
                 break;
             last_noun = (int32_t)j++;
             any = true;
@@ -867,7 +899,11 @@ static uint32_t group_scan(structurer *st, uint32_t b, bool strict,
             return e;
         }
         u = unit_end(c, u);
-        if (final) break;
+        /* "Arnor and Gondor ministers and Rohan": one more "and" */
+        if (final && !(u < c->nbase && is_cc_and(c, c->base[u - 1].last) &&
+                       c->base[u].kind == BEDE_PHRASE_NP &&
+                       c->base[u].first == c->base[u - 1].last + 1))
+            break;
     }
     if (strict && base_finite_vp_at(c, u, c->base[u - 1].last)) {
         st->coord_memo = c->base[u - 1].last;
@@ -1624,6 +1660,10 @@ static void clause_cc(clauser *s, const item *it, cursor after) {
     bool shared = false;
     if (k1 == BEDE_PHRASE_NP) {
         if (!finite_vp(c, phrase_after_pps(c, look))) return;
+        /* "Arnor and Gondor ministers Arnor and Gondor appealed": a clause
+         * with no verb yet is not coordinated with the next one; "and"
+         * joins its subject */
+        if (!has_verb(s, s->sp - 1) && s->prev != PREV_COMMA) return;
         d = find_frame(s, true);
         if (s->prev == PREV_COMMA) d = find_outer_frame(s, d);
     } else if (k1 == BEDE_PHRASE_VP &&

@@ -76,6 +76,8 @@ typedef struct {
     uint8_t guessed;       /* an agent alone given the sentence's state */
     uint8_t by_event;      /* a description of an earlier event ("the
                               strikes"): that event's source */
+    uint8_t dated;         /* its dictionary entry has dated codes: a
+                              person whose office the date decides */
     uint32_t file, line;   /* dict strings (interned ids) */
     uint32_t agent_file, agent_line;
 } actor;
@@ -760,6 +762,44 @@ static const char *const QUANTITIES[] = {
 static const char *const PERSONAL_PRONOUNS[] = {
     "he", "she", "it", "they", "him", "her", "them", "we", "us", NULL};
 
+/* The agent code mention g gives an actor mention m (either may be NULL):
+ * "former" right before the agent or the actor's name makes the agent an
+ * elite ("former security officials", "former Gondor prosecutors"): ELI,
+ * placed where the agent's `~` puts it (TABARI manual 5.4.1, CAMEO). */
+static const char *agent_code_for(const bede_worker *w, const mention *g,
+                                  const mention *m) {
+    if (!g) return NULL;
+    const char *code = match_code(w->c->dict, g->entry, g->code);
+    if (!code || !*code) return code;
+    uint32_t base = w->s->first_token;
+    bool former = false;
+    if (g->first > base && !strcmp(tlower(w, g->first - base - 1), "former"))
+        former = true;
+    if (m && m->first > base &&
+        !strcmp(tlower(w, m->first - base - 1), "former"))
+        former = true;
+    if (!former) return code;
+    size_t n = strlen(code);
+    return code[0] == '~' ? "~ELI" : code[n - 1] == '~' ? "ELI~" : "ELI";
+}
+
+/* Does an elite agent join actor code `code` of dictionary entry `entry`?
+ * A bare state always takes an agent; a code with its own role takes
+ * ELI too ("former officials in the White House": USAGOVELI) unless it
+ * already is an elite or names a person whose code the date decides
+ * ("former President Bolsonaro" keeps his office of the day). */
+static bool elite_joins(const char *code, bool dated, const char *agent) {
+    if (is_state(code)) return true;
+    if (!agent || (strcmp(agent, "~ELI") && strcmp(agent, "ELI~") &&
+                   strcmp(agent, "ELI")))
+        return false;
+    size_t n = strlen(code);
+    if (n < 3 || n > 60) return false;
+    for (size_t q = 3; q + 3 <= n; q += 3)
+        if (!strncmp(code + q, "ELI", 3)) return false;
+    return !dated;
+}
+
 /* Pushes the actors of the codes of mention m (several for "PRK/KOR"),
  * joined with agent g (may be NULL) when the code is a bare state; the
  * actors span doc tokens [first, last). */
@@ -768,7 +808,10 @@ static void push_mention(bede_worker *w, const mention *m, const mention *g,
     const bede_dict *d = w->c->dict;
     const dict_entry *e = &d->entries.v[m->entry];
     const char *code = match_code(d, m->entry, m->code);
-    const char *agent_code = g ? match_code(d, g->entry, g->code) : NULL;
+    const char *agent_code = agent_code_for(w, g, m);
+    bool dated = false;
+    for (uint32_t k = 0; k < e->ncodes; k++)
+        if (d->codes.v[e->first_code + k].dated) dated = true;
     for (const char *c = code; c && *c;) {
         const char *slash = strchr(c, '/');
         size_t n = slash ? (size_t)(slash - c) : strlen(c);
@@ -782,7 +825,8 @@ static void push_mention(bede_worker *w, const mention *m, const mention *g,
         a.file = e->file;
         a.line = e->line;
         a.agent_file = NONE;
-        if (agent_code && is_state(one)) {
+        a.dated = dated;
+        if (agent_code && elite_joins(one, dated, agent_code)) {
             a.code = compose(w, one, agent_code);
             const dict_entry *ge = &d->entries.v[g->entry];
             a.agent_file = ge->file;
@@ -921,9 +965,10 @@ static uint32_t adopt_actors(bede_worker *w, uint32_t q, uint32_t from,
         actor a = w->actors.v[r->first + k];
         const char *code = pstr(w, a.code);
         /* "gang members in the port city": a place named earlier too */
-        if (g && is_state(code) &&
+        const char *agent_code = agent_code_for(w, g, NULL);
+        if (g && elite_joins(code, a.dated, agent_code) &&
             (a.how == BEDE_ACTOR_PHRASE || a.how == BEDE_ACTOR_COREF)) {
-            a.code = compose(w, code, match_code(d, g->entry, g->code));
+            a.code = compose(w, code, agent_code);
             const dict_entry *ge = &d->entries.v[g->entry];
             a.agent_file = ge->file;
             a.agent_line = ge->line;
@@ -1290,8 +1335,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     const char *head = tlower(w, ph->head);
     bool pronoun = (ph->flags & BEDE_PHF_PRONOUN) &&
                    str_in_list(PERSONAL_PRONOUNS, head);
-    const char *agent_code =
-        agent ? match_code(d, agent->entry, agent->code) : NULL;
+    const char *agent_code = agent_code_for(w, agent, NULL);
     uint32_t bare = agent_code ? bare_agent(w, agent_code) : NONE;
     const char *det = ph->det >= 0 ? tlower(w, (uint32_t)ph->det) : "";
     bool definite = !strcmp(det, "the") || !strcmp(det, "both") ||
@@ -1747,16 +1791,30 @@ static bool word_at(const pmatch *m, uint32_t i, uint32_t word, int mode) {
 }
 
 /* Does the synset phrase `ph` match forward at token i? End in *end. */
+/* Words [k, nwords) of synset phrase ph from token i; a word marked
+ * WORD_GAP may come after other words, but not past a comma ("austrian
+ * gold florin" for AUSTRIAN FLORIN). End in *end. */
+static bool phrase_from(const pmatch *m, const dict_phrase *ph, uint32_t k,
+                        uint32_t i, uint32_t *end) {
+    const bede_dict *d = m->w->c->dict;
+    if (k == ph->nwords) {
+        *end = i;
+        return true;
+    }
+    const dict_word *wd = &d->words.v[ph->first_word + k];
+    for (uint32_t j = i; j < m->hi; j++) {
+        if (word_at(m, j, wd->word, wd->mode) &&
+            phrase_from(m, ph, k + 1, j + 1, end))
+            return true;
+        if (k == 0 || !(wd->mode & WORD_GAP) || !strcmp(tlower(m->w, j), ","))
+            break;
+    }
+    return false;
+}
+
 static bool phrase_at(const pmatch *m, const dict_phrase *ph, uint32_t i,
                       uint32_t *end) {
-    const bede_dict *d = m->w->c->dict;
-    for (uint32_t k = 0; k < ph->nwords; k++) {
-        const dict_word *wd = &d->words.v[ph->first_word + k];
-        if (i + k >= m->hi || !word_at(m, i + k, wd->word, wd->mode))
-            return false;
-    }
-    *end = i + ph->nwords;
-    return true;
+    return phrase_from(m, ph, 0, i, end);
 }
 
 static bool synset_at(const pmatch *m, uint32_t entry, uint32_t i,
@@ -3507,6 +3565,9 @@ static bool unreal_code(const char *code) {
     return false;
 }
 
+/* Verbs that ask someone to do what their infinitive says. */
+static const char *const REQUESTING[] = {"ask", "request", "urge", NULL};
+
 /* The candidate (index) of an earlier verb whose reported or infinitival
  * content holds c's verb and whose code makes that content unreal, or -1. */
 static int32_t unreal_governor(const bede_worker *w, size_t from,
@@ -3537,9 +3598,13 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
             /* "thanked Saudi Arabia for inviting Syria back": what is
              * praised for is the praise's reason */
             bool reason = of_ing && !strncmp(pstr(w, g->code), "05", 2);
+            /* "asked Gondor to assist her": what is asked for, whatever
+             * code a dictionary that is not CAMEO gives the asking */
+            bool asked = cl->kind == BEDE_CLAUSE_INFINITIVAL &&
+                         str_in_list(REQUESTING, tlemma(w, g->verb_first));
             if (g->clause == parent && g->verb_first < c->verb_first &&
                 !(g->flags & BEDE_EVF_NOMINAL) &&
-                (reason || unreal_code(pstr(w, g->code))))
+                (reason || asked || unreal_code(pstr(w, g->code))))
                 return (int32_t)j;
         }
         k = parent;
@@ -3738,6 +3803,49 @@ static const char *const HOPING[] = {"hope", "wish", "want", "expect",
 static const char *const ALLEGING[] = {"accuse", "suspect", "charge",
                                        "allege", "blame", "indict", NULL};
 
+/* Nouns of a report whose content is only said to have happened. */
+static const char *const REPORT_NOUNS[] = {
+    "report",     "claim",      "allegation",  "rumor",     "rumour",
+    "accusation", "suggestion", "speculation", "assertion", NULL};
+
+/* Verbs that deny or dismiss what is reported ("denied", "brushed
+ * aside"). */
+static const char *const DISMISSING[] = {
+    "deny",   "dismiss", "reject",   "brush",   "refute",   "rebut", "discount",
+    "debunk", "scoff",   "downplay", "dispute", "ridicule", NULL};
+
+/* Is clause c (or one around it) the content of a report that its
+ * governing verb denies or dismisses ("brushed aside reports that X
+ * attacked Y", "dismissed claims that ...")? What is denied is not an
+ * event; "confirmed reports that ..." is. */
+static bool denied_report(const bede_worker *w, int32_t c) {
+    for (int depth = 0; c >= 0 && depth < 16; depth++, c = w->cl[c].parent) {
+        const bede_clause *cl = &w->cl[c];
+        if ((cl->kind != BEDE_CLAUSE_COMPLEMENT &&
+             cl->kind != BEDE_CLAUSE_RELATIVE) ||
+            strcmp(tlower(w, cl->first), "that") || cl->parent < 0)
+            continue;
+        int32_t pv = w->cl[cl->parent].verb;
+        if (pv < 0 || !str_in_list(DISMISSING, tlemma(w, w->ph[pv].head)))
+            continue;
+        /* the noun right before "that", or before a parenthesis set off
+         * by commas ("reports, rumored to originate in Mordor, that") */
+        uint32_t t = cl->first;
+        if (t > 0 && !strcmp(tlower(w, t - 1), ",")) {
+            uint32_t k = t - 1;
+            while (k > 0 && t - k < 16 && strcmp(tlower(w, k - 1), ","))
+                k--;
+            if (k == 0 || t - k >= 16) continue;
+            t = k - 1;
+        }
+        if (t == 0 || t - 1 <= w->ph[pv].last - 1 ||
+            !str_in_list(REPORT_NOUNS, tlemma(w, t - 1)))
+            continue;
+        return true;
+    }
+    return false;
+}
+
 /* Is clause c (or one around it) an indirect question ("would not say
  * whether Berlin would send missiles") or a condition ("if they
  * attacked")? */
@@ -3886,6 +3994,13 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         if (consequence(w, before, c)) {
             tracef(w, "  \"%s\" tells what the attack before it did: no "
                       "event of its own",
+                   tlower(w, c->verb_first));
+            continue;
+        }
+        if (denied_report(w, c->clause)) {
+            tracef(w,
+                   "  \"%s\" is what a denied or dismissed report says: "
+                   "no event",
                    tlower(w, c->verb_first));
             continue;
         }

@@ -347,7 +347,7 @@ int dict_add_phrase(bede_dict *d, const char *text, size_t n, dict_loc loc,
         raw_word w = {0, 0, WORD_EXACT, 0};
         if (gap_next) w.mode |= WORD_GAP;
         gap_next = 0;
-        if (allow_verb && text[s] == '+') {
+        if ((allow_verb & DICT_PHRASE_VERB) && text[s] == '+') {
             w.verb = 1;
             s++;
         }
@@ -356,6 +356,10 @@ int dict_add_phrase(bede_dict *d, const char *text, size_t n, dict_loc loc,
             e--;
         } else if (e > s && text[e - 1] == '~') {
             w.mode |= WORD_ENDINGS;
+            e--;
+        } else if ((allow_verb & DICT_PHRASE_LITERAL) && e > s + 1 &&
+                   text[e - 1] == '=') {
+            w.mode |= WORD_LITERAL;
             e--;
         }
         if (e == s)

@@ -223,10 +223,18 @@ typedef struct {
     uint32_t line, column;
 } dict_loc;
 
+/* Flags of dict_add_phrase's allow_verb. */
+enum {
+    DICT_PHRASE_VERB = 1,   /* a word may begin with `+` */
+    DICT_PHRASE_LITERAL = 2 /* a word may end in `=`: the token as written
+                               (TABARI's verb root BAN=) */
+};
+
 /* Adds phrase text[0..n) to the current entry. Words are separated by
- * blanks; a word may end in `*` (stem) or `~` (regular endings) and, when
- * allow_verb, begin with `+` (the verb of a compound verb form); the word
- * `..` lets other words come before the next one. Each word is split into
+ * blanks; a word may end in `*` (stem) or `~` (regular endings) and, with
+ * flag DICT_PHRASE_VERB in allow_verb, begin with `+` (the verb of a
+ * compound verb form), with DICT_PHRASE_LITERAL end in `=`; the word `..`
+ * lets other words come before the next one. Each word is split into
  * tokens by bede's tokenizer. Errors name loc. */
 BEDE_HIDDEN int dict_add_phrase(bede_dict *d, const char *text, size_t n,
                                 dict_loc loc, int allow_verb,

@@ -62,7 +62,8 @@ static dict_loc tat(const treader *rd, size_t col0) {
 
 /* TABARI phrase p[0..n) -> bede phrase syntax in out: `_` joins words
  * directly, a blank lets words come between (`..`), words are stems unless
- * followed by `_` or `=`; the last word with `_` takes regular endings. */
+ * followed by `_` or `=`; the last word with `_` takes regular endings.
+ * With verb_marks, a word with `=` keeps it: the word as written. */
 static size_t tabari_phrase(const char *p, size_t n, char *out, size_t cap,
                             bool verb_marks) {
     size_t o = 0;
@@ -100,6 +101,8 @@ static size_t tabari_phrase(const char *p, size_t n, char *out, size_t cap,
         memcpy(out + o, p + b, e - b);
         o += e - b;
         if (!exact) out[o++] = endings ? '~' : '*';
+        /* a verb's `=`: the word as written, not its other forms */
+        if (verb_marks && exact && p[e] == '=') out[o++] = '=';
         if (i < n && p[i] == '_') {
             i++;
             while (i < n && p[i] == '_') i++;
@@ -119,8 +122,9 @@ static int add_tphrase(treader *rd, const char *p, size_t n, size_t col0,
     size_t tn = n;
     trim(&t, &tn);
     size_t o = tabari_phrase(t, tn, out, sizeof out, verb);
-    return dict_add_phrase(rd->d, out, o,
-                           tat(rd, col0 + (size_t)(t - p)), verb, rd->err);
+    return dict_add_phrase(rd->d, out, o, tat(rd, col0 + (size_t)(t - p)),
+                           verb ? DICT_PHRASE_VERB | DICT_PHRASE_LITERAL : 0,
+                           rd->err);
 }
 
 static bool is_word_byte(char c) {
@@ -381,9 +385,16 @@ static int read_tverbs(treader *rd) {
                     char pre[1024];
                     size_t pn = tabari_phrase(t + 1, (size_t)(amp - t - 1),
                                               pre, sizeof pre, false);
+                    /* a blank around the set's name is a gap, as
+                     * between the words of a member: "&TIETYPES
+                     * ASSURANCES" matches "cultural internal assurances" */
+                    const char *gap_before =
+                        amp > t + 1 && is_blank(amp[-1]) ? " .. " : " ";
+                    const char *gap_after =
+                        q < n && is_blank(s[q]) ? " .. " : " ";
                     int bn = snprintf(buf, sizeof buf, "%.*s%s%s%s%.*s",
-                                      (int)pn, pre, pn ? " " : "", mt,
-                                      rn ? " " : "", (int)rn, rest);
+                                      (int)pn, pre, pn ? gap_before : "", mt,
+                                      rn ? gap_after : "", (int)rn, rest);
                     if (bn < 0 || (size_t)bn >= sizeof buf)
                         return DICT_FAIL(rd, BEDE_ERR_LIMIT, (uint32_t)k + 1,
                                          "synonym set phrase too long");

@@ -4,7 +4,8 @@
  * by (node, word). Stem and regular-ending edges are in the same table, their
  * word id tagged (TRIE_STEM, TRIE_ENDINGS): the matcher probes them with the
  * ids of a token's prefixes and of the token without its ending. Edges that
- * let words come between (WORD_GAP), rare, hang off their node in a short
+ * let words come between (WORD_GAP) or take a token only as written
+ * (WORD_LITERAL, not by its lemma), rare, hang off their node in a short
  * list that the matcher walks comparing strings.
  */
 #include "dict_internal.h"
@@ -70,7 +71,8 @@ uint32_t trie_child(const trie *t, uint32_t node, uint32_t word) {
 }
 
 uint32_t trie_add_edge(trie *t, uint32_t node, uint32_t word, int mode) {
-    if (!(mode & WORD_GAP) && word < TRIE_ENDINGS) {
+    if (!(mode & WORD_GAP) && (mode & 3) != WORD_LITERAL &&
+        word < TRIE_ENDINGS) {
         if ((mode & 3) == WORD_STEM) word |= TRIE_STEM;
         if ((mode & 3) == WORD_ENDINGS) word |= TRIE_ENDINGS;
         mode = WORD_EXACT;

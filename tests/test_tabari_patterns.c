@@ -158,6 +158,69 @@ static void t_precedence(void) {
     CHECK_STR(code(verbs, "Arnor sent big aid to Gondor.", &e), "ARN GON 071");
 }
 
+/* A blank between the words of a synonym set member is a gap, also where
+ * the member names another set ("+&TYPES ASSURANCES"); a `_` is not */
+static void t_synset_gaps(void) {
+    static const char verbs[] = "<SYNSETS>\n"
+                                "&CURRENCY\n"
+                                "+AUSTRIAN FLORIN\n"
+                                "&TYPES\n"
+                                "+CULTURAL\n"
+                                "&OPEN\n"
+                                "+&TYPES ASSURANCES\n"
+                                "&CLOSED\n"
+                                "+&TYPES_MEMOS\n"
+                                "</SYNSETS>\n"
+                                "CONTRIBUTE  [070]\n"
+                                "- * &CURRENCY  [903]\n"
+                                "WELCOME  [041]\n"
+                                "- * &OPEN  [914]\n"
+                                "- * &CLOSED  [911]\n";
+    events e;
+    CHECK_STR(code(verbs,
+                   "Arnor contributed a million austrian gold florin to "
+                   "Gondor.",
+                   &e),
+              "ARN GON 903");
+    CHECK_STR(code(verbs,
+                   "Arnor contributed austrian wine, florin to "
+                   "Gondor.",
+                   &e),
+              "ARN GON 070");
+    CHECK_STR(code(verbs,
+                   "Rohan welcomed cultural internal assurances sent by "
+                   "Eriador.",
+                   &e),
+              "ROH ERI 914");
+    CHECK_STR(
+        code(verbs, "Rohan welcomed cultural internal memos from Eriador.", &e),
+        "ROH ERI 041");
+}
+
+/* A verb root written `BAN=` is that word only, not "baning" or "baned"
+ * (nor "bans": TABARI lists other forms of such a verb itself) */
+static void t_exact_root(void) {
+    static const char verbs[] = "BAN= [191]\n";
+    events e;
+    CHECK_STR(code(verbs, "Arnor did ban Gondor.", &e), "ARN GON 191");
+    CHECK_STR(code(verbs, "Arnor is baning Gondor.", &e), "");
+    CHECK_STR(code(verbs, "Arnor has baned Gondor.", &e), "");
+}
+
+/* What one is asked or urged to do is not an event, even when the
+ * dictionary's code for the asking is not a CAMEO appeal */
+static void t_asked_content(void) {
+    static const char verbs[] = "ASK  [090]\n"
+                                "URGE  [090]\n"
+                                "ASSIST  [092]\n";
+    events e;
+    CHECK_STR(code(verbs, "Arnor asked Gondor to assist Rohan.", &e),
+              "ARN GON 090");
+    CHECK_STR(code(verbs, "Arnor urged Gondor to assist Rohan.", &e),
+              "ARN GON 090");
+    CHECK_STR(code(verbs, "Gondor assisted Rohan.", &e), "GON ROH 092");
+}
+
 int main(void) {
     static const harness_test tests[] = {
         {"negation_in_pattern", t_negation_in_pattern},
@@ -165,6 +228,9 @@ int main(void) {
         {"anti_noun", t_anti_noun},
         {"closed_words", t_closed_words},
         {"precedence", t_precedence},
+        {"synset_gaps", t_synset_gaps},
+        {"exact_root", t_exact_root},
+        {"asked_content", t_asked_content},
     };
     return harness_run(tests, sizeof tests / sizeof *tests);
 }
