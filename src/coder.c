@@ -1553,9 +1553,13 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     a.file = NONE;
     char here[4];
     if (agent_code && !pronoun && !w->c->opts.unknown_state &&
-        people_role(agent_code) && place_of_clause(w, ph->clause, here)) {
-        /* "thousands of protesters rallied in Belgrade": people are of
-         * the place their own clause names, whatever the dateline */
+        people_role(agent_code) &&
+        (place_of_clause(w, ph->clause, here) ||
+         sentence_state_except(w, NULL, here))) {
+        /* "thousands of protesters rallied in Belgrade", "Serbian police
+         * detained dozens of demonstrators": people are of the place
+         * their sentence names, else of its first state, whatever the
+         * dateline */
         a.code = compose(w, here, agent_code);
         a.how = BEDE_ACTOR_CONTEXT;
         a.guessed = 1;
