@@ -1029,6 +1029,38 @@ static int32_t affiliate(bede_worker *w, uint32_t p) {
     return q >= 0 && (uint32_t)q != p ? q : -1;
 }
 
+/* Makes NP p refer to n actors (copied: pushing may move w->actors),
+ * spanning p's words, each composed with agent_code when not NULL and
+ * a bare state ("its troops"). */
+static void refer_actors(bede_worker *w, uint32_t p, const actor *from,
+                         size_t n, const char *agent_code) {
+    uint32_t base = w->s->first_token;
+    const bede_phrase *ph = &w->ph[p];
+    actor copy[MAX_ACTORS];
+    if (n > MAX_ACTORS) n = MAX_ACTORS;
+    memcpy(copy, from, n * sizeof *copy);
+    np_actors *out = &w->nps.v[p];
+    out->first = (uint32_t)w->actors.n;
+    for (size_t k = 0; k < n; k++) {
+        actor a = copy[k];
+        a.how = BEDE_ACTOR_COREF;
+        a.first = base + ph->first;
+        a.last = base + ph->last;
+        char st[4];
+        snprintf(st, sizeof st, "%.3s", pstr(w, a.code));
+        if (agent_code && is_state(st)) a.code = compose(w, st, agent_code);
+        push_actor(w, &a);
+    }
+    out = &w->nps.v[p];
+    out->n = (uint32_t)(w->actors.n - out->first);
+}
+
+/* refer_actors for actors w->actors.v[first .. first + n). */
+static void refer_np(bede_worker *w, uint32_t p, uint32_t first, size_t n,
+                     const char *agent_code) {
+    refer_actors(w, p, &w->actors.v[first], n, agent_code);
+}
+
 /* For the object pronoun NP p, the nearest NP before it in the sentence
  * that has actors, is not the subject of p's clause, and agrees in number
  * (plural: a coordination or a plural head); -1 if none. */
@@ -1407,21 +1439,8 @@ static void resolve_np(bede_worker *w, uint32_t p) {
                 continue;
             const np_actors *r = np_of(w, subj);
             if (!r) continue;
-            out = &w->nps.v[p];
-            out->first = (uint32_t)w->actors.n;
-            for (uint32_t k = 0; k < r->n; k++) {
-                actor a = w->actors.v[r->first + k];
-                a.how = BEDE_ACTOR_COREF;
-                a.first = base + ph->first;
-                a.last = base + ph->last;
-                char st[4];
-                snprintf(st, sizeof st, "%.3s", pstr(w, a.code));
-                if (possessed && agent_code && is_state(st))
-                    a.code = compose(w, st, agent_code); /* "its troops" */
-                push_actor(w, &a);
-            }
-            out = &w->nps.v[p];
-            out->n = (uint32_t)(w->actors.n - out->first);
+            /* "its troops": the antecedent's state with the role */
+            refer_np(w, p, r->first, r->n, possessed ? agent_code : NULL);
             tracef(w, "  \"%s\" refers to the subject of the clause around it",
                    span_text(w, ph->first, ph->last, buf, sizeof buf));
             return;
@@ -1435,17 +1454,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         int32_t q = object_antecedent(w, p, !strcmp(head, "them") || !strcmp(head, "they"));
         if (q >= 0) {
             const np_actors *r = np_of(w, q);
-            out = &w->nps.v[p];
-            out->first = (uint32_t)w->actors.n;
-            for (uint32_t k = 0; k < r->n; k++) {
-                actor a = w->actors.v[r->first + k];
-                a.how = BEDE_ACTOR_COREF;
-                a.first = base + ph->first;
-                a.last = base + ph->last;
-                push_actor(w, &a);
-            }
-            out = &w->nps.v[p];
-            out->n = (uint32_t)(w->actors.n - out->first);
+            refer_np(w, p, r->first, r->n, NULL);
             tracef(w, "  \"%s\" refers to \"%s\" before it",
                    span_text(w, ph->first, ph->last, buf, sizeof buf),
                    tlower(w, w->ph[q].head));
@@ -1518,20 +1527,13 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             two[found++] = sa->a;
         }
         if (found == 2) {
-            out = &w->nps.v[p];
-            out->first = (uint32_t)w->actors.n;
-            for (int k = 1; k >= 0; k--) {
-                actor a = two[k];
-                a.how = BEDE_ACTOR_COREF;
-                a.first = base + ph->first;
-                a.last = base + ph->last;
-                push_actor(w, &a);
-            }
-            out = &w->nps.v[p];
-            out->n = (uint32_t)(w->actors.n - out->first);
+            actor t = two[0];
+            two[0] = two[1];
+            two[1] = t;
+            refer_actors(w, p, two, 2, NULL);
             tracef(w, "  \"%s\" refers to %s and %s (named earlier)",
                    span_text(w, ph->first, ph->last, buf, sizeof buf),
-                   pstr(w, two[1].code), pstr(w, two[0].code));
+                   pstr(w, two[0].code), pstr(w, two[1].code));
             return;
         }
     }
