@@ -3772,12 +3772,18 @@ static bool discarded(bede_worker *w, bool *story, uint32_t *which) {
 
 /* Is clause c an infinitive that completes a noun ("decision to suspend
  * talks", "bid to join")? */
-static bool noun_infinitive(const bede_worker *w, int32_t c) {
+static bool noun_infinitive(bede_worker *w, int32_t c) {
     if (c < 0 || w->cl[c].kind != BEDE_CLAUSE_INFINITIVAL ||
         w->cl[c].first == 0)
         return false;
     int tag = w->toks[w->cl[c].first - 1].tag;
-    return tag == BEDE_TAG_NN || tag == BEDE_TAG_NNS;
+    if (tag != BEDE_TAG_NN && tag != BEDE_TAG_NNS) return false;
+    /* "urged the groups to stay united": an actor the governing verb acts
+     * on is who is to act, not a noun the infinitive completes
+     * ("abandoned efforts to stop") */
+    int32_t parent = w->cl[c].parent;
+    int32_t obj = parent >= 0 ? w->cl[parent].object : -1;
+    return !(obj >= 0 && w->ph[obj].last == w->cl[c].first && np_of(w, obj));
 }
 
 /* Is a the same event as b but for one side, where a names only the
