@@ -3330,6 +3330,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                                  (!strncmp(code, "15", 2) &&
                                   own_forces(w, src, np_of(w, p))))))))
                     p = first_actor_after(w, w->ph[p].last, thi, subj, in_too);
+                if (p >= 0 && !strncmp(code, "12", 2) &&
+                    w->ph[p].first > v1 + 1 &&
+                    (!strcmp(tlower(w, w->ph[p].first - 1), "for") ||
+                     !strcmp(tlower(w, w->ph[p].first - 1), "about")) &&
+                    !is_verb_tag(w->toks[w->ph[p].first - 2].tag)) {
+                    /* "rejected a proposal for an interim government in
+                     * Afghanistan": what the rejected thing is about */
+                    p = -1;
+                }
                 if (p >= 0 && consult_code(code) &&
                     (topic_pp(w, p) || !consult_partner(w, clause, p))) {
                     /* "met to discuss humanitarian aid for Gaza", "to meet
