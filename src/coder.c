@@ -3795,6 +3795,23 @@ static bool noun_infinitive(bede_worker *w, int32_t c) {
     return !(obj >= 0 && w->ph[obj].last == w->cl[c].first && np_of(w, obj));
 }
 
+/* "A gunman shot and wounded the prime minister": is a the first of two
+ * acts of force by the same source on the same target named by verbs
+ * joined with "and", which tell one attack (the second, more specific
+ * verb stands for it)? */
+static bool one_attack(const bede_worker *w, const cand *a, const cand *b) {
+    const char *ac = pstr(w, a->code), *bc = pstr(w, b->code);
+    if (!violent(ac) || !violent(bc) || a->tgt.code == NONE ||
+        b->tgt.code == NONE || b->verb_first <= a->verb_first ||
+        strcmp(pstr(w, a->src.code), pstr(w, b->src.code)) != 0 ||
+        strcmp(pstr(w, a->tgt.code), pstr(w, b->tgt.code)) != 0 ||
+        b->clause < 0 || b->clause == a->clause)
+        return false;
+    const bede_clause *cl = &w->cl[b->clause];
+    return cl->kind == BEDE_CLAUSE_COORDINATE && cl->parent == a->clause &&
+           cl->first == a->verb_last && !strcmp(tlower(w, cl->first), "and");
+}
+
 /* Is a the same event as b but for one side, where a names only the
  * state of b's role (PAK for PAKCVL): the source, or a target named only
  * as the place? */
@@ -4050,7 +4067,8 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         const cand *c = &w->cands.v[i];
         bool drop = false;
         for (size_t j = before; j < w->cands.n && !drop; j++)
-            drop = j != i && less_specific(w, c, &w->cands.v[j]);
+            drop = j != i && (less_specific(w, c, &w->cands.v[j]) ||
+                              one_attack(w, c, &w->cands.v[j]));
         if (drop) {
             tracef(w, "  \"%s\": a more specific event of the sentence "
                       "says it",
