@@ -752,6 +752,9 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
     return NULL;
 }
 
+static const char *const POSSESSIVES[] = {"its", "their", "his", "her",
+                                           "our", NULL};
+
 /* Heads of NPs that count what their "of" phrase names. */
 static const char *const QUANTITIES[] = {
     "tens",   "hundreds", "thousands", "millions", "dozens", "scores",
@@ -1417,7 +1420,9 @@ static void resolve_np(bede_worker *w, uint32_t p) {
          * that comes before the pronoun */
         int32_t c = ph->clause;
         for (int depth = 0; c >= 0 && depth < 16; depth++) {
-            c = w->cl[c].parent;
+            /* "Russia and Iran withdrew their forces": a possessive may
+             * be its own clause's subject's; a pronoun is not */
+            if (!(possessed && depth == 0)) c = w->cl[c].parent;
             if (c < 0) break;
             int32_t subj = clause_subject(w, c);
             if (subj < 0 || subj == (int32_t)p || w->ph[subj].first > ph->first ||
@@ -2255,8 +2260,6 @@ static bool same_actors(const bede_worker *w, const np_actors *s,
  * refers to ("Eriador ... by its resumption of ties"): the subject of its
  * clause or of one enclosing it, named before it; NULL if none. */
 static const np_actors *possessive_referent(bede_worker *w, int32_t np) {
-    static const char *const POSSESSIVES[] = {"its", "his", "her", "their",
-                                              NULL};
     if (w->c->opts.code_by != BEDE_CODE_ALL || np < 0) return NULL;
     const bede_phrase *ph = &w->ph[np];
     if (ph->det < 0 || !str_in_list(POSSESSIVES, tlower(w, (uint32_t)ph->det)))
@@ -2608,10 +2611,13 @@ static int32_t shared_object(bede_worker *w, int32_t clause, uint32_t v1) {
 static bool own_forces(const bede_worker *w, const np_actors *src,
                        const np_actors *t) {
     if (!t || !t->n || !src->n) return false;
-    const char *sc = pstr(w, w->actors.v[src->first].code);
-    for (uint32_t j = 0; j < t->n; j++)
-        if (strncmp(pstr(w, w->actors.v[t->first + j].code), sc, 3) != 0)
-            return false;
+    for (uint32_t j = 0; j < t->n; j++) {
+        const char *tc = pstr(w, w->actors.v[t->first + j].code);
+        bool mine = false;
+        for (uint32_t i = 0; i < src->n && !mine; i++)
+            mine = !strncmp(tc, pstr(w, w->actors.v[src->first + i].code), 3);
+        if (!mine) return false;
+    }
     return true;
 }
 
@@ -2684,6 +2690,15 @@ static bool content_target(bede_worker *w, const np_actors *src, int32_t p) {
     /* "the commerce ministry said Beijing would ...": its own state */
     return !same_actor(sc, tc) &&
            !(strlen(tc) == 3 && is_state(tc) && !strncmp(sc, tc, 3));
+}
+
+/* Is NP p, with a possessive determiner ("their forces", "its
+ * troops"), the source's own side? */
+static bool possessed_own(bede_worker *w, const np_actors *src, int32_t p) {
+    const bede_phrase *ph = &w->ph[p];
+    return ph->det >= 0 &&
+           str_in_list(POSSESSIVES, tlower(w, (uint32_t)ph->det)) &&
+           own_forces(w, src, np_of(w, p));
 }
 
 /* Are all actors of t the source's own (the same actor, or its state's
@@ -2800,18 +2815,18 @@ static int32_t clause_subject(bede_worker *w, int32_t c) {
 }
 
 /* Is code an interaction that a compound source can have among itself
- * (meeting, agreeing, cooperating, a ceasefire, fighting: roots 03-06, 087
+ * (meeting, agreeing, cooperating, a ceasefire, fighting: roots 03-06, 0871
  * and 19), unlike statements, appeals or protests ("Egypt and Jordan did
  * not comment")? */
 static bool mutual_code(const char *code) {
     static const char *const roots[] = {"03",  "04", "05", "06",
-                                        "087", "19", NULL};
+                                        "0871", "19", NULL};
     /* a visit, hosting and mediation go one way */
     if (!strncmp(code, "042", 3) || !strncmp(code, "043", 3) ||
         !strncmp(code, "045", 3))
         return false;
     for (int i = 0; roots[i]; i++)
-        if (!strncmp(code, roots[i], 2)) return true;
+        if (!strncmp(code, roots[i], strlen(roots[i]))) return true;
     return false;
 }
 
@@ -3295,6 +3310,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                      * weapons": a show of force's object is what is shown,
                      * its target is named after "against", "near", "to" */
                     if (tgt && !strncmp(code, "15", 2)) tgt = NULL;
+                    /* "withdrew their forces from Syria": the source's own,
+                     * named by a possessive, are not its target */
+                    if (tgt && src && possessed_own(w, src, obj)) tgt = NULL;
                     if (tgt) tgt_np = obj;
                 }
             }
@@ -3327,6 +3345,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 while (p >= 0 && (p == obj15 ||
                        ((w->ph[p].first > answered && event_patient(w, p)) ||
                         (src && (is_source(w, src, np_of(w, p)) ||
+                                 possessed_own(w, src, p) ||
                                  (!strncmp(code, "15", 2) &&
                                   own_forces(w, src, np_of(w, p))))))))
                     p = first_actor_after(w, w->ph[p].last, thi, subj, in_too);
