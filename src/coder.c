@@ -2701,6 +2701,32 @@ static bool possessed_own(bede_worker *w, const np_actors *src, int32_t p) {
            own_forces(w, src, np_of(w, p));
 }
 
+/* For a verb of coordinate clause c joined by "and" without a subject of
+ * its own, the target of the event its parent clause's verb made with the
+ * same source, as a run in *out; false if none. */
+static bool earlier_partner(bede_worker *w, int32_t c, const np_actors *src,
+                            np_actors *out) {
+    if (c < 0 || w->cl[c].kind != BEDE_CLAUSE_COORDINATE ||
+        strcmp(tlower(w, w->cl[c].first), "and") != 0 ||
+        (w->cl[c].subject >= 0 &&
+         w->ph[w->cl[c].subject].first >= w->cl[c].first))
+        return false;
+    const char *sc = pstr(w, w->actors.v[src->first].code);
+    for (size_t i = w->cands.n; i-- > 0;) {
+        const cand *g = &w->cands.v[i];
+        if (g->clause != w->cl[c].parent) continue;
+        if (g->tgt.code == NONE || strcmp(pstr(w, g->src.code), sc) != 0)
+            return false;
+        actor a = g->tgt;
+        out->first = (uint32_t)w->actors.n;
+        if (push_actor(w, &a) != 0) return false;
+        out->n = 1;
+        out->done = 1;
+        return true;
+    }
+    return false;
+}
+
 /* Are all actors of t the source's own (the same actor, or its state's
  * government)? */
 static bool is_source(const bede_worker *w, const np_actors *src,
@@ -3122,7 +3148,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
 
     /* roles */
     const np_actors *src = NULL, *tgt = NULL;
-    np_actors moved_tgt = {0, 0, 0, 0};
+    np_actors moved_tgt = {0, 0, 0, 0}, partner = {0, 0, 0, 0};
     /* "Rebuked by Eriador, Osgiliath ...": a past participle heading a
      * participial clause is passive too */
     bool passive =
@@ -3379,6 +3405,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     tgt_np = p;
                 }
             }
+            if (!tgt && src && (mutual_code(code) || !strncmp(code, "057", 3)) &&
+                earlier_partner(w, clause, src, &partner))
+                /* "met Xi Jinping in Beijing and signed a dozen
+                 * agreements": with whom the first verb dealt */
+                tgt = &partner;
 
             if (!tgt && clause >= 0) {
                 /* "Arnor believes Dagolath can cope": the subject of the
