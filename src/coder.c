@@ -3662,7 +3662,11 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
             const cand *g = &w->cands.v[j];
             /* "thanked Saudi Arabia for inviting Syria back": what is
              * praised for is the praise's reason */
-            bool reason = of_ing && !strncmp(pstr(w, g->code), "05", 2);
+            const char *gc = pstr(w, g->code);
+            bool reason = of_ing && !strcmp(tlower(w, cl->first), "for") &&
+                          (!strncmp(gc, "05", 2) || !strncmp(gc, "11", 2) ||
+                           !strncmp(gc, "12", 2) || !strncmp(gc, "16", 2) ||
+                           !strncmp(gc, "17", 2));
             /* "asked Gondor to assist her": what is asked for, whatever
              * code a dictionary that is not CAMEO gives the asking */
             bool asked = cl->kind == BEDE_CLAUSE_INFINITIVAL &&
@@ -3829,6 +3833,13 @@ static bool discarded(bede_worker *w, bool *story, uint32_t *which) {
     return false;
 }
 
+/* Verbs whose object is who is to do what the infinitive says. */
+static const char *const CONTROL[] = {
+    "urge",   "ask",     "call",  "tell",     "order", "invite",
+    "allow",  "force",   "press", "encourage", "warn", "permit",
+    "request", "persuade", "push", "help",    "require", "instruct",
+    "appeal", "advise",  "compel", "enable",  NULL};
+
 /* Is clause c an infinitive that completes a noun ("decision to suspend
  * talks", "bid to join")? */
 static bool noun_infinitive(bede_worker *w, int32_t c) {
@@ -3837,12 +3848,12 @@ static bool noun_infinitive(bede_worker *w, int32_t c) {
         return false;
     int tag = w->toks[w->cl[c].first - 1].tag;
     if (tag != BEDE_TAG_NN && tag != BEDE_TAG_NNS) return false;
-    /* "urged the groups to stay united": an actor the governing verb acts
-     * on is who is to act, not a noun the infinitive completes
-     * ("abandoned efforts to stop") */
+    /* "urged the groups to stay united": whom a verb of asking or making
+     * acts on is to act, not a noun the infinitive completes ("abandoned
+     * efforts to stop", "blocked the administration's plan to deport") */
     int32_t parent = w->cl[c].parent;
-    int32_t obj = parent >= 0 ? w->cl[parent].object : -1;
-    return !(obj >= 0 && w->ph[obj].last == w->cl[c].first && np_of(w, obj));
+    int32_t pv = parent >= 0 ? w->cl[parent].verb : -1;
+    return !(pv >= 0 && str_in_list(CONTROL, tlemma(w, w->ph[pv].head)));
 }
 
 /* "A gunman shot and wounded the prime minister": is a the first of two
@@ -3944,8 +3955,9 @@ static bool in_question(const bede_worker *w, int32_t c) {
          * whether or not the accusing verb made an event */
         int32_t pv = w->cl[c].parent >= 0 ? w->cl[w->cl[c].parent].verb : -1;
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
-            (!strcmp(first, "of") || !strcmp(first, "for")) && pv >= 0 &&
-            str_in_list(ALLEGING, tlemma(w, w->ph[pv].head)))
+            (!strcmp(first, "of") || !strcmp(first, "for") ||
+             !strcmp(first, "with")) &&
+            pv >= 0 && str_in_list(ALLEGING, tlemma(w, w->ph[pv].head)))
             return true;
         /* "banned women from studying", "refrained from attacking":
          * what one is kept from has not happened */
