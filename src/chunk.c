@@ -874,6 +874,9 @@ static uint32_t group_scan(structurer *st, uint32_t b, bool strict,
     uint32_t e = unit_end(c, b);
     *coord = false;
     if (c->base[b].first < st->coord_memo) return e;
+    /* "signed a pact last year, and thousands of troops ...": a time is
+     * not a member of a list of actors */
+    if (is_temporal_tok(c, c->base[e - 1].head)) return e;
     uint32_t u = e;
     for (;;) {
         uint32_t pos = c->base[u - 1].last;

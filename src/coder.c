@@ -2560,15 +2560,21 @@ static uint32_t verb_reach(const bede_worker *w, int32_t clause, uint32_t v1,
 /* First actor NP after token `from` within [from, hi), not excluded. */
 /* Prepositions of place and time: "met in Abu Dhabi" names where, not
  * whom. */
+/* ("fought alongside Russian forces": allies, not whom) */
 static const char *const LOCATIVE[] = {
-    "near", "inside", "outside", "during", "across", "throughout",
-    "around", "within", "along", "beyond", "amid", NULL};
+    "near",   "inside", "outside",   "during", "across", "throughout",
+    "around", "within", "along",     "beyond", "amid",   "alongside",
+    "beside", NULL};
 
 /* Is the NP starting at token i the object of a place or time PP? "in"
  * counts only when `in_too` ("Pashinyan and Aliyev met in Abu Dhabi"; but
  * "Xi arrived in Moscow" is a visit to Russia). */
 static bool in_locative_pp(bede_worker *w, uint32_t i, bool in_too) {
-    if (i >= w->s->token_count || w->pp_prep.v[i] < 0) return false;
+    if (i >= w->s->token_count) return false;
+    /* "fought alongside Russian forces" with "alongside" read as an
+     * adverb */
+    if (i > 0 && str_in_list(LOCATIVE, tlower(w, i - 1))) return true;
+    if (w->pp_prep.v[i] < 0) return false;
     const bede_phrase *pp = &w->ph[w->pp_prep.v[i]];
     const char *prep = tlower(w, pp->first);
     return str_in_list(LOCATIVE, prep) || (in_too && !strcmp(prep, "in"));
@@ -3339,6 +3345,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     /* "withdrew their forces from Syria": the source's own,
                      * named by a possessive, are not its target */
                     if (tgt && src && possessed_own(w, src, obj)) tgt = NULL;
+                    if (tgt && in_locative_pp(w, w->ph[obj].first, false))
+                        tgt = NULL; /* "fought alongside Russian forces" */
                     if (tgt) tgt_np = obj;
                 }
             }
