@@ -3553,6 +3553,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     bool main_clause =
         clause < 0 || w->cl[clause].kind == BEDE_CLAUSE_MAIN ||
         w->cl[clause].kind == BEDE_CLAUSE_COORDINATE ||
+        /* "North Korea fired missiles into the sea, the military said":
+         * the news before an attribution */
+        (w->cl[clause].kind == BEDE_CLAUSE_COMPLEMENT &&
+         w->cl[clause].parent >= 0 && w->cl[w->cl[clause].parent].verb >= 0 &&
+         w->ph[w->cl[w->cl[clause].parent].verb].first > w->cl[clause].first &&
+         w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_MAIN) ||
         (w->cl[clause].kind == BEDE_CLAUSE_ADVERBIAL &&
          !strcmp(tlower(w, w->cl[clause].first), "by") &&
          w->cl[clause].parent >= 0 &&
