@@ -534,6 +534,19 @@ typedef struct bede_coder_options {
                              send aid") is CAMEO's intent to do it (03x);
                              default 1 (TABARI and PETRARCH-2 keep the act's
                              code: their suites are run with 0) */
+    int tabari_agents;    /* agents joined as TABARI joins them: only to the
+                             actor right before or after the agent word
+                             ("Israeli president", "President Peres",
+                             "Israel's president") or right after its "of"
+                             or "in" ("president of Israel"), never across
+                             other words or to later members of a list; and
+                             a pronoun refers to the actor without the
+                             agent its mention had ("Fornost President
+                             Umbardacil ... He" -> FOR); default 0: bede
+                             joins a role to the actor its phrase names
+                             ("Dagolath's first Deputy Prime Minister" ->
+                             DAGGOV, "ambassadors of Arnor and Gondor" ->
+                             ARNGOV, GONGOV) */
 
     /* Default actors (TABARI's DEFAULT: command): codes given to a side of
      * an event that no actor gives ("Officials restored ties with Gondor"

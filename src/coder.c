@@ -80,6 +80,8 @@ typedef struct {
                               person whose office the date decides */
     uint32_t file, line;   /* dict strings (interned ids) */
     uint32_t agent_file, agent_line;
+    uint32_t plain;        /* pool offset + 1 of its dictionary code when
+                              an agent was joined to it, else 0 */
 } actor;
 
 /* A dictionary match over doc tokens [first, last). */
@@ -803,6 +805,26 @@ static bool elite_joins(const char *code, bool dated, const char *agent) {
     return !dated;
 }
 
+/* TABARI's place for an agent (opts.tabari_agents): right before or
+ * after actor mention m ("Israeli president", "President Peres",
+ * "Israel 's president") or right after its "of" or "in" ("president of
+ * Israel"). */
+static bool agent_next_to(const bede_worker *w, const mention *g,
+                          const mention *m) {
+    uint32_t base = w->s->first_token;
+    uint32_t gf = g->first; /* "Arnor former security officials" */
+    if (gf > base && !strcmp(tlower(w, gf - 1 - base), "former")) gf--;
+    if (gf == m->last || g->first == m->last || g->last == m->first)
+        return true;
+    if (gf == m->last + 1 && !strcmp(tlower(w, m->last - base), "'s"))
+        return true;
+    if (g->last + 1 == m->first) {
+        const char *p = tlower(w, g->last - base);
+        return !strcmp(p, "of") || !strcmp(p, "in");
+    }
+    return false;
+}
+
 /* Pushes the actors of the codes of mention m (several for "PRK/KOR"),
  * joined with agent g (may be NULL) when the code is a bare state; the
  * actors span doc tokens [first, last). */
@@ -811,7 +833,10 @@ static void push_mention(bede_worker *w, const mention *m, const mention *g,
     const bede_dict *d = w->c->dict;
     const dict_entry *e = &d->entries.v[m->entry];
     const char *code = match_code(d, m->entry, m->code);
-    const char *agent_code = agent_code_for(w, g, m);
+    const char *agent_code =
+        !w->c->opts.tabari_agents || (g && agent_next_to(w, g, m))
+            ? agent_code_for(w, g, m)
+            : NULL;
     bool dated = false;
     for (uint32_t k = 0; k < e->ncodes; k++)
         if (d->codes.v[e->first_code + k].dated) dated = true;
@@ -831,6 +856,7 @@ static void push_mention(bede_worker *w, const mention *m, const mention *g,
         a.dated = dated;
         if (agent_code && elite_joins(one, dated, agent_code)) {
             a.code = compose(w, one, agent_code);
+            a.plain = pool_code(w, one, strlen(one)) + 1;
             const dict_entry *ge = &d->entries.v[g->entry];
             a.agent_file = ge->file;
             a.agent_line = ge->line;
@@ -969,9 +995,16 @@ static uint32_t adopt_actors(bede_worker *w, uint32_t q, uint32_t from,
         const char *code = pstr(w, a.code);
         /* "gang members in the port city": a place named earlier too */
         const char *agent_code = agent_code_for(w, g, NULL);
-        if (g && elite_joins(code, a.dated, agent_code) &&
+        /* TABARI: only the first actor right after the agent's "of" */
+        if (g && w->c->opts.tabari_agents &&
+            (k > 0 || g->last + 1 != w->s->first_token + w->ph[q].first ||
+             (strcmp(tlower(w, g->last - w->s->first_token), "of") &&
+              strcmp(tlower(w, g->last - w->s->first_token), "in"))))
+            agent_code = NULL;
+        if (agent_code && elite_joins(code, a.dated, agent_code) &&
             (a.how == BEDE_ACTOR_PHRASE || a.how == BEDE_ACTOR_COREF)) {
             a.code = compose(w, code, agent_code);
+            a.plain = pool_code(w, code, strlen(code)) + 1;
             const dict_entry *ge = &d->entries.v[g->entry];
             a.agent_file = ge->file;
             a.agent_line = ge->line;
@@ -1571,7 +1604,10 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         a.how = BEDE_ACTOR_CONTEXT;
         a.guessed = 1;
     } else if (s) {
-        a.code = s->a.code;
+        /* TABARI forwards a pronoun's actor without its agent */
+        a.code = pronoun && w->c->opts.tabari_agents && s->a.plain
+                     ? s->a.plain - 1
+                     : s->a.code;
         a.how = BEDE_ACTOR_COREF;
         a.by_event = s->root[0] != 0;
         a.file = s->a.file;

@@ -249,6 +249,43 @@ static void t_time_shift(void) {
     bede_dict_free(td);
 }
 
+/* tabari_agents: an agent joins only the actor right next to it, or
+ * right after its "of"; a pronoun refers to the actor without the agent */
+static void t_tabari_agents(void) {
+    static const char agents[] = "# bede dictionary\n"
+                                 "ambassador | ambassadors = ~GOV\n"
+                                 "president = ~GOVPRS\n";
+    bede_error err;
+    bede_dict *ad = bede_dict_new(NULL, &err);
+    CHECK(ad != NULL);
+    if (!ad) return;
+    CHECK(bede_dict_add_text(ad, "actors", ACTORS, sizeof ACTORS - 1,
+                             BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS,
+                             &err) >= 0);
+    CHECK(bede_dict_add_text(ad, "agents", agents, sizeof agents - 1,
+                             BEDE_DICT_FORMAT_BEDE, BEDE_DICT_AGENTS,
+                             &err) >= 0);
+    CHECK(bede_dict_add_text(ad, "verbs", VERBS, sizeof VERBS - 1,
+                             BEDE_DICT_FORMAT_BEDE, BEDE_DICT_VERBS,
+                             &err) >= 0);
+    bede_coder_options o;
+    bede_coder_default_options(&o);
+    events e;
+    const char *list = "The ambassadors of Arnor and Bree criticised Gondor.";
+    const char *apart = "Arnor's new ambassador criticised Gondor.";
+    const char *pronoun = "Arnor's president criticised Gondor. He also "
+                          "urged Bree to help.";
+    CHECK_STR(code(ad, &o, list, &e), "ARNGOV GON 111, BREGOV GON 111");
+    CHECK_STR(code(ad, &o, apart, &e), "ARNGOV GON 111");
+    CHECK_STR(code(ad, &o, pronoun, &e),
+              "ARNGOVPRS GON 111, ARNGOVPRS BRE 102");
+    o.tabari_agents = 1;
+    CHECK_STR(code(ad, &o, list, &e), "ARNGOV GON 111, BRE GON 111");
+    CHECK_STR(code(ad, &o, apart, &e), "ARN GON 111");
+    CHECK_STR(code(ad, &o, pronoun, &e), "ARNGOVPRS GON 111, ARN BRE 102");
+    bede_dict_free(ad);
+}
+
 int main(void) {
     d = dict();
     if (!d) return 1;
@@ -259,6 +296,7 @@ int main(void) {
         {"dominant_subordinate", t_dominant_subordinate},
         {"comma_phrases", t_comma_phrases},
         {"time_shift", t_time_shift},
+        {"tabari_agents", t_tabari_agents},
     };
     int rc = harness_run(tests, sizeof tests / sizeof *tests);
     bede_dict_free(d);

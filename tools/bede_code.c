@@ -1517,6 +1517,7 @@ static int make_coders(validation *v, int petrarch) {
         o->min_words = 8;
         o->comma_phrases = 1;
         o->time_shift = 1;
+        o->tabari_agents = 1;
     }
     return build_coders(v);
 }
