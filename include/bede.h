@@ -534,6 +534,12 @@ typedef struct bede_coder_options {
                              send aid") is CAMEO's intent to do it (03x);
                              default 1 (TABARI and PETRARCH-2 keep the act's
                              code: their suites are run with 0) */
+    int negation;         /* a verb negated in its own group ("did not
+                             condemn") gives no event unless a pattern
+                             reads the negation ("HAS NOT * TROOPS");
+                             default 1; 0 codes it as if it were not
+                             negated, as TABARI does (its dictionaries
+                             read negation only in patterns) */
     int tabari_agents;    /* agents joined as TABARI joins them: only to the
                              actor right before or after the agent word
                              ("Israeli president", "President Peres",

@@ -212,6 +212,7 @@ void bede_coder_default_options(bede_coder_options *opts) {
     opts->coreference = 1;
     opts->require_target = 2;
     opts->intents = 1;
+    opts->negation = 1;
     opts->default_source_prior = 1;
     opts->default_target_after = 1;
     opts->code_by = BEDE_CODE_EACH;
@@ -3177,7 +3178,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         }
     }
     /* negation */
-    if (vp && (vp->flags & BEDE_PHF_NEGATED) && !(best && bm.has_not)) {
+    if (vp && (vp->flags & BEDE_PHF_NEGATED) && !(best && bm.has_not) &&
+        w->c->opts.negation) {
         tracef(w, "    \"%s\": negated, no event",
                span_text(w, v0, v1, buf, sizeof buf));
         /* "did not condemn Iran's attack on Israel": what is not

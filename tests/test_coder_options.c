@@ -249,6 +249,17 @@ static void t_time_shift(void) {
     bede_dict_free(td);
 }
 
+/* negation 0: a negated verb is coded as if it were not (TABARI) */
+static void t_negation(void) {
+    bede_coder_options o;
+    bede_coder_default_options(&o);
+    events e;
+    const char *s = "Arnor did not criticise Gondor.";
+    CHECK_STR(code(d, &o, s, &e), "");
+    o.negation = 0;
+    CHECK_STR(code(d, &o, s, &e), "ARN GON 111");
+}
+
 /* tabari_agents: an agent joins only the actor right next to it, or
  * right after its "of"; a pronoun refers to the actor without the agent */
 static void t_tabari_agents(void) {
@@ -297,6 +308,7 @@ int main(void) {
         {"comma_phrases", t_comma_phrases},
         {"time_shift", t_time_shift},
         {"tabari_agents", t_tabari_agents},
+        {"negation", t_negation},
     };
     int rc = harness_run(tests, sizeof tests / sizeof *tests);
     bede_dict_free(d);
