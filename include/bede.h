@@ -544,8 +544,10 @@ typedef struct bede_coder_options {
                              actor right before or after the agent word
                              ("Israeli president", "President Peres",
                              "Israel's president") or right after its "of"
-                             or "in" ("president of Israel"), never across
-                             other words or to later members of a list; and
+                             or "in" ("president of Israel"), even where
+                             it only modifies another noun ("government
+                             radio"), never across other words or to later
+                             members of a list; and
                              a pronoun refers to the actor without the
                              agent its mention had ("Fornost President
                              Umbardacil ... He" -> FOR); default 0: bede

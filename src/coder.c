@@ -1279,7 +1279,8 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     mentions_in(w, ph->first, ph->last, act, &nact, &agent);
     /* a role word that only modifies the head ("military cooperation",
      * "police vehicle") is not the NP's role */
-    if (agent && agent->prefixed != 1 && !role_of_head(w, agent, ph))
+    if (agent && agent->prefixed != 1 && !w->c->opts.tabari_agents &&
+        !role_of_head(w, agent, ph))
         agent = NULL;
     /* the possessor right before it */
     uint32_t pfirst = ph->first;

@@ -265,7 +265,8 @@ static void t_negation(void) {
 static void t_tabari_agents(void) {
     static const char agents[] = "# bede dictionary\n"
                                  "ambassador | ambassadors = ~GOV\n"
-                                 "president = ~GOVPRS\n";
+                                 "president = ~GOVPRS\n"
+                                 "government = ~GOV\n";
     bede_error err;
     bede_dict *ad = bede_dict_new(NULL, &err);
     CHECK(ad != NULL);
@@ -290,10 +291,13 @@ static void t_tabari_agents(void) {
     CHECK_STR(code(ad, &o, apart, &e), "ARNGOV GON 111");
     CHECK_STR(code(ad, &o, pronoun, &e),
               "ARNGOVPRS GON 111, ARNGOVPRS BRE 102");
+    const char *modifier = "The Arnor government radio criticised Gondor.";
+    CHECK_STR(code(ad, &o, modifier, &e), "ARN GON 111");
     o.tabari_agents = 1;
     CHECK_STR(code(ad, &o, list, &e), "ARNGOV GON 111, BRE GON 111");
     CHECK_STR(code(ad, &o, apart, &e), "ARN GON 111");
     CHECK_STR(code(ad, &o, pronoun, &e), "ARNGOVPRS GON 111, ARN BRE 102");
+    CHECK_STR(code(ad, &o, modifier, &e), "ARNGOV GON 111");
     bede_dict_free(ad);
 }
 
