@@ -62,10 +62,11 @@ static dict_loc tat(const treader *rd, size_t col0) {
 
 /* TABARI phrase p[0..n) -> bede phrase syntax in out: `_` joins words
  * directly, a blank lets words come between (`..`), words are stems unless
- * followed by `_` or `=`; the last word with `_` takes regular endings.
+ * followed by `_` or `=`; the last word with `_` takes regular endings,
+ * except in a synonym set member (closed: "+KRONER_" is not "kroneren").
  * With verb_marks, a word with `=` keeps it: the word as written. */
-static size_t tabari_phrase(const char *p, size_t n, char *out, size_t cap,
-                            bool verb_marks) {
+static size_t tabari_phrase_as(const char *p, size_t n, char *out,
+                               size_t cap, bool verb_marks, bool closed) {
     size_t o = 0;
     size_t i = 0;
     while (i < n && o + 8 < cap) {
@@ -93,7 +94,7 @@ static size_t tabari_phrase(const char *p, size_t n, char *out, size_t cap,
             bool last = true;
             for (size_t q = i; q < n; q++)
                 if (p[q] != '_' && !is_blank(p[q])) last = false;
-            if (last) endings = true;
+            if (last && !closed) endings = true;
             else exact = true;
         }
         if (e - b + o + 2 >= cap) break;
@@ -115,13 +116,18 @@ static size_t tabari_phrase(const char *p, size_t n, char *out, size_t cap,
     return o;
 }
 
+static size_t tabari_phrase(const char *p, size_t n, char *out, size_t cap,
+                            bool verb_marks) {
+    return tabari_phrase_as(p, n, out, cap, verb_marks, false);
+}
+
 static int add_tphrase(treader *rd, const char *p, size_t n, size_t col0,
-                       bool verb) {
+                       bool verb, bool closed) {
     char out[2048];
     const char *t = p;
     size_t tn = n;
     trim(&t, &tn);
-    size_t o = tabari_phrase(t, tn, out, sizeof out, verb);
+    size_t o = tabari_phrase_as(t, tn, out, sizeof out, verb, closed);
     return dict_add_phrase(rd->d, out, o, tat(rd, col0 + (size_t)(t - p)),
                            verb ? DICT_PHRASE_VERB | DICT_PHRASE_LITERAL : 0,
                            rd->err);
@@ -138,7 +144,7 @@ static bool is_word_byte(char c) {
  * ("al-Assad") or with the underscore itself ("Dol_Amroth"). */
 static int add_tactor_phrase(treader *rd, const char *p, size_t n,
                              size_t col0) {
-    int rc = add_tphrase(rd, p, n, col0, false);
+    int rc = add_tphrase(rd, p, n, col0, false, false);
     bool joins = false;
     for (size_t i = 1; i + 1 < n && !joins; i++)
         joins = p[i] == '_' && is_word_byte(p[i - 1]) &&
@@ -404,7 +410,7 @@ static int read_tverbs(treader *rd) {
                 }
                 continue;
             }
-            int rc = add_tphrase(rd, t + 1, tn - 1, k + 1, false);
+            int rc = add_tphrase(rd, t + 1, tn - 1, k + 1, false, true);
             if (rc < 0) return rc;
             continue;
         }
@@ -424,7 +430,7 @@ static int read_tverbs(treader *rd) {
                 while (e < cb && !is_blank(*e)) e++;
                 if (e > q) {
                     int rc = add_tphrase(rd, q, (size_t)(e - q),
-                                         (size_t)(q - s), true);
+                                         (size_t)(q - s), true, false);
                     if (rc < 0) return rc;
                     forms++;
                 }
@@ -471,7 +477,7 @@ static int read_tverbs(treader *rd) {
         entries++;
         if (dict_add_code(d, code, cn, 0, 0, 0, rd->r->line) != 0)
             return BEDE_ERR_NOMEM;
-        rc = add_tphrase(rd, s + k, pe - k, k, true);
+        rc = add_tphrase(rd, s + k, pe - k, k, true, false);
         if (rc < 0) return rc;
         verb_open = true;
     }

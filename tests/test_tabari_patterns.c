@@ -159,11 +159,13 @@ static void t_precedence(void) {
 }
 
 /* A blank between the words of a synonym set member is a gap, also where
- * the member names another set ("+&TYPES ASSURANCES"); a `_` is not */
+ * the member names another set ("+&TYPES ASSURANCES"); a `_` is not; a
+ * member ending in `_` is that word only ("+KRONER_") */
 static void t_synset_gaps(void) {
     static const char verbs[] = "<SYNSETS>\n"
                                 "&CURRENCY\n"
                                 "+AUSTRIAN FLORIN\n"
+                                "+KRONER_\n"
                                 "&TYPES\n"
                                 "+CULTURAL\n"
                                 "&OPEN\n"
@@ -185,6 +187,12 @@ static void t_synset_gaps(void) {
     CHECK_STR(code(verbs,
                    "Arnor contributed austrian wine, florin to "
                    "Gondor.",
+                   &e),
+              "ARN GON 070");
+    /* a member's last word with `_` is closed: no endings */
+    CHECK_STR(code(verbs, "Arnor contributed a million kroner to Gondor.", &e),
+              "ARN GON 903");
+    CHECK_STR(code(verbs, "Arnor contributed a million kroneren to Gondor.",
                    &e),
               "ARN GON 070");
     CHECK_STR(code(verbs,

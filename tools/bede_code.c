@@ -839,6 +839,7 @@ typedef struct validation {
     int verbose;
     const char *suite, *known_path, *write_path;
     strlist known;      /* ids of --known-failures */
+    strlist why;        /* per known id: why it fails ("" when not said) */
     char *known_failed; /* per known id: failed in this run */
     bede_dict *dict;
     const char **dicts; /* --dict: instead of the suite's dictionaries */
@@ -1345,6 +1346,9 @@ static void check_record(validation *v, in_record *rec) {
         printf("FAIL %s (%s:%u)%s\n", rec->id, rec->file, rec->line,
                !rec->nevents && v->nproduced ? "  [false alarm]" : "");
         printf("  text:     %.*s\n", (int)rec->len, rec->text);
+        long kw = sl_find(&v->known, rec->id);
+        if (kw >= 0 && v->why.s[kw][0])
+            printf("  known:    %s\n", v->why.s[kw]);
         char buf[1200] = "";
         list_expected(buf, sizeof buf, rec->events, rec->nevents,
                       rec->error_kind ? rec->error_kind : "none");
@@ -1382,7 +1386,7 @@ static void check_record(validation *v, in_record *rec) {
 }
 
 /* Reads --known-failures: the first word of each line that is not blank
- * or a # comment. */
+ * or a # comment, and the reason after "# why: " up to " | ". */
 static int load_known(validation *v) {
     FILE *f = fopen(v->known_path, "r");
     if (!f) {
@@ -1398,8 +1402,19 @@ static int load_known(validation *v) {
             p++;
         if (*p == '#' || *p == '\n' || *p == '\r' || !*p) continue;
         size_t n = strcspn(p, " \t\r\n#");
+        char *why = strstr(p + n, "# why: ");
+        const char *reason = "";
+        if (why) {
+            reason = why + 7;
+            char *bar = strstr(why, " | ");
+            if (bar) *bar = '\0';
+            else why[strcspn(why, "\r\n")] = '\0';
+        }
         p[n] = '\0';
-        if (sl_find(&v->known, p) < 0) sl_add(&v->known, p);
+        if (sl_find(&v->known, p) < 0) {
+            sl_add(&v->known, p);
+            sl_add(&v->why, reason);
+        }
     }
     fclose(f);
     v->known_failed = calloc(v->known.n + 1, 1);
@@ -1420,15 +1435,21 @@ static int write_known(const validation *v) {
     }
     fprintf(f,
             "# Records of %s that bede does not code as expected yet, one id\n"
-            "# per line; after '#' the expected and the produced events.\n"
-            "# Regenerate with: bede validate %s --write-known-failures "
-            "THIS_FILE\n",
+            "# per line; after '#' why it fails (\"why: ... |\", kept when the\n"
+            "# file is written again), then the expected and the produced\n"
+            "# events. Regenerate with: bede validate %s "
+            "--write-known-failures THIS_FILE\n",
             base_name(v->suite), base_name(v->suite));
     for (size_t i = 0; i < v->failures.n; i++) {
         const char *tab = strchr(v->failures.s[i], '\t');
         int idlen =
             tab ? (int)(tab - v->failures.s[i]) : (int)strlen(v->failures.s[i]);
-        fprintf(f, "%.*s  # %s\n", idlen, v->failures.s[i], tab ? tab + 1 : "");
+        char id[256];
+        snprintf(id, sizeof id, "%.*s", idlen, v->failures.s[i]);
+        long k = sl_find(&v->known, id);
+        const char *why = k >= 0 && v->why.s[k][0] ? v->why.s[k] : NULL;
+        fprintf(f, "%s  # %s%s%s%s\n", id, why ? "why: " : "", why ? why : "",
+                why ? " | " : "", tab ? tab + 1 : "");
     }
     int bad = ferror(f);
     if (fclose(f) != 0 || bad) {
@@ -1848,6 +1869,7 @@ int bede_validate_main(int argc, char **argv) {
     }
     bede_dict_free(v.dict);
     sl_free(&v.known);
+    sl_free(&v.why);
     free(v.known_failed);
     sl_free(&v.unsupported);
     sl_free(&v.failures);
