@@ -1801,6 +1801,8 @@ int bede_validate_main(int argc, char **argv) {
     bede_error err;
     int status = 0;
     v.dict = bede_dict_new(NULL, &err);
+    /* the file about to be written gives the reasons it keeps */
+    if (v.write_path && !v.known_path) v.known_path = v.write_path;
     if (!v.dict || (v.known_path && load_known(&v) < 0)) status = -1;
     if (!status)
         status = petrarch ? validate_petrarch(&v) : validate_tabari(&v);
