@@ -32,20 +32,32 @@ static const char VERBS[] =
     "block BURN = 222\n"
     "verb burn | burns | burned\n";
 
-static bede_dict *dict(void) {
+/* A dictionary of ACTORS, the `extra` text (named `name`, of the given
+ * format and kind) when name is not NULL, and VERBS unless extra are the
+ * verbs; NULL (and a message) when one is refused. */
+static bede_dict *dict_of(const char *name, const char *extra,
+                          bede_dict_format format, bede_dict_kind kind) {
     bede_error err;
     bede_dict *d = bede_dict_new(NULL, &err);
     if (!d ||
         bede_dict_add_text(d, "actors", ACTORS, sizeof ACTORS - 1,
                            BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS, &err) < 0 ||
-        bede_dict_add_text(d, "verbs", VERBS, sizeof VERBS - 1,
-                           BEDE_DICT_FORMAT_BEDE, BEDE_DICT_VERBS, &err) < 0) {
+        (name && bede_dict_add_text(d, name, extra, strlen(extra), format,
+                                    kind, &err) < 0) ||
+        ((!name || kind != BEDE_DICT_VERBS) &&
+         bede_dict_add_text(d, "verbs", VERBS, sizeof VERBS - 1,
+                            BEDE_DICT_FORMAT_BEDE, BEDE_DICT_VERBS,
+                            &err) < 0)) {
         char msg[1024];
         fprintf(stderr, "%s\n", bede_error_format(&err, msg, sizeof msg));
         bede_dict_free(d);
         return NULL;
     }
     return d;
+}
+
+static bede_dict *dict(void) {
+    return dict_of(NULL, NULL, BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS);
 }
 
 typedef struct {
@@ -222,16 +234,10 @@ static void t_time_shift(void) {
                                  "ONCE_UPON_A_TIME [###]\n"
                                  "</TIME>\n"
                                  "CRITICISED [111]\n";
-    bede_error err;
-    bede_dict *td = bede_dict_new(NULL, &err);
+    bede_dict *td = dict_of("tabari.verbs", tverbs, BEDE_DICT_FORMAT_TABARI,
+                            BEDE_DICT_VERBS);
     CHECK(td != NULL);
     if (!td) return;
-    CHECK(bede_dict_add_text(td, "actors", ACTORS, sizeof ACTORS - 1,
-                             BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS,
-                             &err) >= 0);
-    CHECK(bede_dict_add_text(td, "tabari.verbs", tverbs, sizeof tverbs - 1,
-                             BEDE_DICT_FORMAT_TABARI, BEDE_DICT_VERBS,
-                             &err) >= 0);
     bede_coder_options o;
     bede_coder_default_options(&o);
     events e;
@@ -267,19 +273,10 @@ static void t_tabari_agents(void) {
                                  "ambassador | ambassadors = ~GOV\n"
                                  "president = ~GOVPRS\n"
                                  "government = ~GOV\n";
-    bede_error err;
-    bede_dict *ad = bede_dict_new(NULL, &err);
+    bede_dict *ad =
+        dict_of("agents", agents, BEDE_DICT_FORMAT_BEDE, BEDE_DICT_AGENTS);
     CHECK(ad != NULL);
     if (!ad) return;
-    CHECK(bede_dict_add_text(ad, "actors", ACTORS, sizeof ACTORS - 1,
-                             BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS,
-                             &err) >= 0);
-    CHECK(bede_dict_add_text(ad, "agents", agents, sizeof agents - 1,
-                             BEDE_DICT_FORMAT_BEDE, BEDE_DICT_AGENTS,
-                             &err) >= 0);
-    CHECK(bede_dict_add_text(ad, "verbs", VERBS, sizeof VERBS - 1,
-                             BEDE_DICT_FORMAT_BEDE, BEDE_DICT_VERBS,
-                             &err) >= 0);
     bede_coder_options o;
     bede_coder_default_options(&o);
     events e;
