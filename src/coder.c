@@ -2480,6 +2480,25 @@ static const char *const LIGHT_VERBS[] = {
     "resume", "commit", "perpetrate", "unleash", "announce", "complete",
     "finish", "end", NULL};
 
+/* Does the verb of clause c, ending at token v1, order ("order",
+ * "decree") an act its object names with a noun of the verb dictionary
+ * ("ordered the expulsion of", "decreed the closure of")? */
+static bool ordered_act(bede_worker *w, int32_t c, uint32_t v1) {
+    static const char *const ORDERING[] = {"order", "decree", NULL};
+    const bede_clause *cl = &w->cl[c];
+    if (cl->verb < 0 || cl->object < 0 ||
+        !str_in_list(ORDERING, tlemma(w, w->ph[cl->verb].head)) ||
+        w->ph[cl->object].first < v1)
+        return false;
+    uint32_t h = w->ph[cl->object].head;
+    int tag = w->toks[h].tag;
+    if (tag != BEDE_TAG_NN && tag != BEDE_TAG_NNS) return false;
+    bede_dict_match m[MAX_MATCHES];
+    uint32_t base = w->s->first_token;
+    return match(w, BEDE_DICT_VERBS, base + h, base + w->s->token_count, m,
+                 MAX_MATCHES) > 0;
+}
+
 static const char *const SAY_LEMMAS[] = {
     "say", "tell", "state", "add", "announce", "claim", "report", "insist",
     "stress", "warn", "note", "declare", "write", "confirm", NULL};
@@ -3122,6 +3141,14 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         code = match_code(d, ge, code_idx);
         if (!code && b) code = dstr(w, b->code);
         if (code && e->ncodes) rule_line = d->codes.v[e->first_code].line;
+    }
+    if (!best && !nominal && clause >= 0 && ordered_act(w, clause, v1)) {
+        /* "ordered the expulsion of two diplomats", "ordered the closure
+         * of the border": what is ordered is done; the noun gives the
+         * event, with whoever ordered it as its source */
+        tracef(w, "    \"%s\": the act it orders is the event",
+               span_text(w, v0, v1, buf, sizeof buf));
+        return;
     }
     if (code && (!strcmp(code, "###") || !strcmp(code, "@DISCARD"))) {
         tracef(w, "    \"%s\" = %s: the sentence is discarded",
