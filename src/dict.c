@@ -1449,15 +1449,19 @@ int dict_add_pattern(bede_dict *d, const char *s, size_t n, const char *code,
         } else {
             size_t e = i;
             while (e < n && !pat_special(s[e])) e++;
-            int mode = tabari ? WORD_STEM : WORD_EXACT;
+            /* PETRARCH-2 matches a pattern word as written ("EFFORT" is
+             * not "efforts"); bede's own format also through the lemma */
+            int mode = tabari                                ? WORD_STEM
+                       : format == BEDE_DICT_FORMAT_PETRARCH ? WORD_LITERAL
+                                                             : WORD_EXACT;
             size_t we = e;
             bool prefix = false; /* TABARI "ANTI-": the token "anti-" */
             if (s[we - 1] == '-' && tabari && we - 1 > i) {
                 mode = WORD_EXACT;
                 prefix = true;
                 we--;
-            } else if (s[we - 1] == '=' && tabari && we - 1 > i) {
-                mode = WORD_LITERAL;
+            } else if (s[we - 1] == '=' && we - 1 > i) {
+                mode = WORD_LITERAL; /* as written, not by its lemma */
                 we--;
             } else if (s[we - 1] == '~' && we - 1 > i) {
                 mode = tabari ? WORD_STEM : WORD_ENDINGS;

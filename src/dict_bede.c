@@ -513,6 +513,7 @@ static void put_pattern(FILE *f, const bede_dict *d, const dict_pattern *p) {
             fputs(dict_str(d, el->value), f);
             if ((el->mode & 3) == WORD_STEM) fputc('*', f);
             if ((el->mode & 3) == WORD_ENDINGS) fputc('~', f);
+            if ((el->mode & 3) == WORD_LITERAL) fputc('=', f);
             break;
         case PAT_SYNSET:
             fputs(dict_str(d, d->entries.v[el->value].name), f);

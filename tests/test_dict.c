@@ -438,6 +438,54 @@ static const char *coded(const bede_dict *d, const char *text) {
     return got;
 }
 
+/* A pattern word `word=` (bede) or any PETRARCH-2 pattern word matches the
+ * word as written, not through the token's lemma; a plain bede word
+ * does; `word=` is written back and read again. */
+static void test_pattern_literal(void) {
+    const char *actors = "Arnor = ARN\nGondor = GON\n";
+    const char *pverbs = "--- ABANDON [345] ---\nABANDON\n- * EFFORT [987]\n";
+    const char *bverbs = "# bede dictionary: verbs\n"
+                         "block ABANDON = 345\n"
+                         "verb abandon | abandoned\n"
+                         "pattern * effort = 987\n";
+    const char *text = "Arnor abandoned efforts with Gondor.";
+    for (int k = 0; k < 2; k++) {
+        bede_dict *d = bede_dict_new(NULL, NULL);
+        CHECK(bede_dict_add_text(d, "a.txt", actors, strlen(actors),
+                                 BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS,
+                                 NULL) == 2);
+        const char *v = k ? bverbs : pverbs;
+        CHECK(bede_dict_add_text(d, "v.txt", v, strlen(v),
+                                 k ? BEDE_DICT_FORMAT_BEDE
+                                   : BEDE_DICT_FORMAT_PETRARCH,
+                                 BEDE_DICT_VERBS, NULL) > 0);
+        CHECK_STR(coded(d, text), k ? "ARN GON 987" : "ARN GON 345");
+        if (k == 0) {
+            char path[] = "/tmp/bede-lit-XXXXXX";
+            int fd = mkstemp(path);
+            CHECK(fd >= 0);
+            if (fd >= 0) close(fd);
+            CHECK(bede_dict_write(d, BEDE_DICT_VERBS, path, NULL) == 0);
+            FILE *f = fopen(path, "r");
+            char buf[512];
+            size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+            if (f) fclose(f);
+            buf[n] = '\0';
+            CHECK(strstr(buf, "pattern * effort=") != NULL);
+            bede_dict *b = bede_dict_new(NULL, NULL);
+            CHECK(bede_dict_add_text(b, "a.txt", actors, strlen(actors),
+                                     BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS,
+                                     NULL) == 2);
+            CHECK(bede_dict_add_file(b, path, BEDE_DICT_FORMAT_BEDE,
+                                     BEDE_DICT_VERBS, NULL) > 0);
+            CHECK_STR(coded(b, text), "ARN GON 345");
+            bede_dict_free(b);
+            unlink(path);
+        }
+        bede_dict_free(d);
+    }
+}
+
 /* A synonym set may name earlier sets as whole phrases (data/verbs/
  * README.md): their phrases are its own, two levels deep, in patterns, in
  * the compiled form and written back; naming itself, a later set, an
@@ -792,5 +840,6 @@ static void test_dates(void) {
 TEST_MAIN(TEST(test_dates), TEST(test_petrarch_actors), TEST(test_petrarch_agents),
           TEST(test_petrarch_verbs), TEST(test_petrarch_discards_issues),
           TEST(test_tabari), TEST(test_malformed), TEST(test_synset_nesting),
+          TEST(test_pattern_literal),
           TEST(test_warnings_and_strict), TEST(test_check),
           TEST(test_round_trip), TEST(test_bede_examples))
