@@ -540,6 +540,17 @@ typedef struct bede_coder_options {
                              default 1; 0 codes it as if it were not
                              negated, as TABARI does (its dictionaries
                              read negation only in patterns) */
+    int tabari_verbs;     /* a noun of the verb dictionary is coded as a
+                             verb where TABARI takes it for one: unless
+                             "the", "a" or "an" comes right before it or it
+                             is capitalised inside the sentence (TABARI's
+                             manual, 7.4), it gives its own code without a
+                             pattern, its clause's subject acting on the
+                             first actor after it ("it has no new sign
+                             with Gondor" -> SIGN), and its patterns read
+                             the whole sentence as a verb's do; default 0:
+                             a noun gives an event only through a pattern
+                             or an actor of its own phrase */
     int tabari_agents;    /* agents joined as TABARI joins them: only to the
                              actor right before or after the agent word
                              ("Israeli president", "President Peres",

@@ -2480,6 +2480,19 @@ static const char *const LIGHT_VERBS[] = {
     "resume", "commit", "perpetrate", "unleash", "announce", "complete",
     "finish", "end", NULL};
 
+/* TABARI's test of a verb (its manual, 7.4): a word of the verb
+ * dictionary is a verb unless "the", "a" or "an" comes right before it or
+ * it is capitalised inside the sentence. */
+static bool tabari_verb_word(const bede_worker *w, uint32_t i) {
+    if (i > 0) {
+        const char *p = tlower(w, i - 1);
+        if (!strcmp(p, "the") || !strcmp(p, "a") || !strcmp(p, "an"))
+            return false;
+        if (w->toks[i].flags & BEDE_TOKF_CAPITALIZED) return false;
+    }
+    return true;
+}
+
 /* Does the verb of clause c, ending at token v1, order ("order",
  * "decree") an act its object names with a noun of the verb dictionary
  * ("ordered the expulsion of", "decreed the closure of")? */
@@ -3071,6 +3084,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
      * ("indicated it would act"); before a noun, within its clause ("have
      * postponed their meeting", "raised its voice") */
     lo = nominal && clause >= 0 ? w->cl[clause].first : 0;
+    /* TABARI reads a noun it takes for a verb as a verb */
+    bool as_verb = nominal && w->c->opts.tabari_verbs &&
+                   tabari_verb_word(w, v0);
+    if (as_verb) lo = 0;
 
     int32_t psubj = vp && (vp->flags & BEDE_PHF_PASSIVE)
                         ? clause_subject(w, clause)
@@ -3349,7 +3366,16 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             src = np_of(w, clause_subject(w, clause));
             if (bm.comp >= 0 && src && src->n > 1) src = NULL; /* `%` */
         }
-        if (!tgt && !best && !(src && src->n > 1)) {
+        /* a noun TABARI takes for a verb ("it has no new sign with
+         * Gondor"): the clause's subject acts on the actor after it */
+        as_verb = as_verb && !best;
+        if (as_verb && !src && clause >= 0)
+            src = np_of(w, clause_subject(w, clause));
+        if (as_verb && !tgt && src) {
+            int32_t p = first_actor_after(w, v1, hi, -1, false);
+            if (p >= 0) tgt = np_of(w, p);
+        }
+        if (!tgt && !best && !(src && src->n > 1) && !as_verb) {
             tracef(w, "    \"%s\": a noun without a pattern, no event",
                    span_text(w, v0, v1, buf, sizeof buf));
             return;

@@ -266,6 +266,21 @@ static void t_negation(void) {
     CHECK_STR(code(d, &o, s, &e), "ARN GON 111");
 }
 
+/* tabari_verbs: a noun of the verb dictionary is a verb unless "the",
+ * "a" or "an" is right before it (TABARI) */
+static void t_tabari_verbs(void) {
+    bede_coder_options o;
+    bede_coder_default_options(&o);
+    events e;
+    const char *bare = "Arnor offered help to Gondor.";
+    const char *the = "Arnor offered the help to Gondor.";
+    CHECK_STR(code(d, &o, bare, &e), "");
+    CHECK_STR(code(d, &o, the, &e), "");
+    o.tabari_verbs = 1;
+    CHECK_STR(code(d, &o, bare, &e), "ARN GON 092");
+    CHECK_STR(code(d, &o, the, &e), "");
+}
+
 /* tabari_agents: an agent joins only the actor right next to it, or
  * right after its "of"; a pronoun refers to the actor without the agent */
 static void t_tabari_agents(void) {
@@ -310,6 +325,7 @@ int main(void) {
         {"time_shift", t_time_shift},
         {"tabari_agents", t_tabari_agents},
         {"negation", t_negation},
+        {"tabari_verbs", t_tabari_verbs},
     };
     int rc = harness_run(tests, sizeof tests / sizeof *tests);
     bede_dict_free(d);
