@@ -551,6 +551,12 @@ typedef struct bede_coder_options {
                              the whole sentence as a verb's do; default 0:
                              a noun gives an event only through a pattern
                              or an actor of its own phrase */
+    int tabari_source;    /* a verb whose subject is a name no dictionary
+                             knows ("Calenardon might affirm ...") takes
+                             the first actor before it in the sentence as
+                             its source, as TABARI's default source search
+                             does (its manual, 5.8); default 0: no source,
+                             no event */
     int tabari_agents;    /* agents joined as TABARI joins them: only to the
                              actor right before or after the agent word
                              ("Israeli president", "President Peres",

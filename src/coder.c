@@ -2663,6 +2663,25 @@ static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
     return -1;
 }
 
+/* TABARI's default source search (its manual, 5.8): the first actor
+ * before the verb, from the start of the sentence, whose code is not the
+ * target's; NULL when none. */
+static const np_actors *tabari_source(bede_worker *w, const np_actors *tgt,
+                                      uint32_t v0) {
+    const char *tc = tgt && tgt->n ? pstr(w, w->actors.v[tgt->first].code)
+                                   : NULL;
+    for (uint32_t i = 0; i < v0; i++) {
+        int32_t p = actor_np_at(w, i);
+        if (p < 0 || w->ph[p].first != i) continue;
+        const np_actors *r = np_of(w, p);
+        if (!r || !r->n || r->against) continue;
+        if (tc && same_actor(pstr(w, w->actors.v[r->first].code), tc))
+            continue;
+        return r;
+    }
+    return NULL;
+}
+
 /* "A gunman shot and wounded the prime minister": a verb whose clause
  * ends at "and" + a verb without a subject of its own shares that verb's
  * object; returns the object NP, or -1. */
@@ -3543,6 +3562,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     option_actors ox;
     option_source(w, &ox, &src, &tgt, tgt_np, v0, v1, hi, clause, nominal,
                   code);
+    /* TABARI: a subject naming no one it knows ("Calenardon might affirm
+     * ...") leaves the source to the first actor before the verb */
+    if (!src && w->c->opts.tabari_source && !nominal && !passive &&
+        clause >= 0 &&
+        clause_subject(w, clause) >= 0 &&
+        w->toks[w->ph[clause_subject(w, clause)].head].tag == BEDE_TAG_NNP)
+        src = tabari_source(w, tgt, v0);
     if (!src) {
         tracef(w, "    \"%s\" = %s: no source actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);

@@ -281,6 +281,18 @@ static void t_tabari_verbs(void) {
     CHECK_STR(code(d, &o, the, &e), "");
 }
 
+/* tabari_source: a subject that names no known actor leaves the source
+ * to the first actor before the verb (TABARI) */
+static void t_tabari_source(void) {
+    bede_coder_options o;
+    bede_coder_default_options(&o);
+    events e;
+    const char *s = "Arnor criticised Gondor, and Gxndor helped Bree.";
+    CHECK_STR(code(d, &o, s, &e), "ARN GON 111");
+    o.tabari_source = 1;
+    CHECK_STR(code(d, &o, s, &e), "ARN GON 111, ARN BRE 092");
+}
+
 /* tabari_agents: an agent joins only the actor right next to it, or
  * right after its "of"; a pronoun refers to the actor without the agent */
 static void t_tabari_agents(void) {
@@ -326,6 +338,7 @@ int main(void) {
         {"tabari_agents", t_tabari_agents},
         {"negation", t_negation},
         {"tabari_verbs", t_tabari_verbs},
+        {"tabari_source", t_tabari_source},
     };
     int rc = harness_run(tests, sizeof tests / sizeof *tests);
     bede_dict_free(d);
