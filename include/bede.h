@@ -551,12 +551,15 @@ typedef struct bede_coder_options {
                              the whole sentence as a verb's do; default 0:
                              a noun gives an event only through a pattern
                              or an actor of its own phrase */
-    int tabari_source;    /* a verb whose subject is a name no dictionary
-                             knows ("Calenardon might affirm ...") takes
-                             the first actor before it in the sentence as
-                             its source, as TABARI's default source search
-                             does (its manual, 5.8); default 0: no source,
-                             no event */
+    int tabari_search;    /* TABARI's default actor search (its manual,
+                             5.8) fills what bede's reading leaves empty: a
+                             verb whose subject names no known actor
+                             ("Calenardon might affirm ...") takes the
+                             first actor before it as source, and a verb of
+                             a main clause with no target the first actor
+                             after it, else before it, whose code is not
+                             the source's; default 0: no source or target,
+                             as require_target says */
     int tabari_agents;    /* agents joined as TABARI joins them: only to the
                              actor right before or after the agent word
                              ("Israeli president", "President Peres",

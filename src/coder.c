@@ -2663,6 +2663,29 @@ static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
     return -1;
 }
 
+/* TABARI's default target search (its manual, 5.8): the first actor after
+ * the verb whose code is not the source's, else the first such before it,
+ * leaving out comma phrases and roles of no known state; NULL when none. */
+static const np_actors *tabari_target(bede_worker *w, const np_actors *src,
+                                      uint32_t v0, uint32_t v1) {
+    const char *sc = pstr(w, w->actors.v[src->first].code);
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t from = pass ? 0 : v1;
+        uint32_t to = pass ? v0 : w->s->token_count;
+        for (uint32_t i = from; i < to; i++) {
+            if (w->dropped.v[i]) continue;
+            int32_t p = actor_np_at(w, i);
+            if (p < 0 || (uint32_t)w->ph[p].first != i) continue;
+            const np_actors *r = np_of(w, p);
+            if (!r || !r->n || r->against) continue;
+            const char *tc = pstr(w, w->actors.v[r->first].code);
+            if (tc[0] == '~' || tc[0] == '-' || same_actor(tc, sc)) continue;
+            return r;
+        }
+    }
+    return NULL;
+}
+
 /* TABARI's default source search (its manual, 5.8): the first actor
  * before the verb, from the start of the sentence, whose code is not the
  * target's; NULL when none. */
@@ -3564,10 +3587,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                   code);
     /* TABARI: a subject naming no one it knows ("Calenardon might affirm
      * ...") leaves the source to the first actor before the verb */
-    if (!src && w->c->opts.tabari_source && !nominal && !passive &&
-        clause >= 0 &&
-        clause_subject(w, clause) >= 0 &&
-        w->toks[w->ph[clause_subject(w, clause)].head].tag == BEDE_TAG_NNP)
+    if (!src && w->c->opts.tabari_search && !nominal && !passive &&
+        clause >= 0 && clause_subject(w, clause) >= 0)
         src = tabari_source(w, tgt, v0);
     if (!src) {
         tracef(w, "    \"%s\" = %s: no source actor, no event",
@@ -3649,6 +3670,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 tgt = NULL;
         }
     }
+    /* TABARI: a main verb with no target acts on the first actor after
+     * it, else before it, that is not its source ("restored ties with
+     * Gxndor ... after Calenardhon crowds ...") */
+    if (!tgt && w->c->opts.tabari_search && !nominal && !passive &&
+        pstr(w, w->actors.v[src->first].code)[0] != '~' &&
+        !(src->n > 1 && mutual_code(code)) && clause >= 0 &&
+        (w->cl[clause].kind == BEDE_CLAUSE_MAIN ||
+         w->cl[clause].kind == BEDE_CLAUSE_COORDINATE))
+        tgt = tabari_target(w, src, v0, v1);
     option_target(w, &ox, &tgt, src->n > 1 && mutual_code(code), v0, v1,
                   code);
     if (!tgt && src->n > 1 && mutual_code(code)) {

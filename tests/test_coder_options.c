@@ -281,16 +281,22 @@ static void t_tabari_verbs(void) {
     CHECK_STR(code(d, &o, the, &e), "");
 }
 
-/* tabari_source: a subject that names no known actor leaves the source
- * to the first actor before the verb (TABARI) */
-static void t_tabari_source(void) {
+/* tabari_search: a subject that names no known actor leaves the source
+ * to the first actor before the verb; a main verb without a target takes
+ * the first other actor after it (TABARI) */
+static void t_tabari_search(void) {
     bede_coder_options o;
     bede_coder_default_options(&o);
     events e;
     const char *s = "Arnor criticised Gondor, and Gxndor helped Bree.";
     CHECK_STR(code(d, &o, s, &e), "ARN GON 111");
-    o.tabari_source = 1;
+    o.tabari_search = 1;
     CHECK_STR(code(d, &o, s, &e), "ARN GON 111, ARN BRE 092");
+    bede_coder_default_options(&o);
+    const char *t = "Arnor restored ties with Gxndor after Bree burned it.";
+    CHECK_STR(code(d, &o, t, &e), "");
+    o.tabari_search = 1;
+    CHECK_STR(code(d, &o, t, &e), "ARN BRE 064");
 }
 
 /* tabari_agents: an agent joins only the actor right next to it, or
@@ -338,7 +344,7 @@ int main(void) {
         {"tabari_agents", t_tabari_agents},
         {"negation", t_negation},
         {"tabari_verbs", t_tabari_verbs},
-        {"tabari_source", t_tabari_source},
+        {"tabari_search", t_tabari_search},
     };
     int rc = harness_run(tests, sizeof tests / sizeof *tests);
     bede_dict_free(d);

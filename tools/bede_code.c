@@ -1543,7 +1543,7 @@ static int make_coders(validation *v, int petrarch) {
         o->time_shift = 1;
         o->tabari_agents = 1;
         o->tabari_verbs = 1;
-        o->tabari_source = 1;
+        o->tabari_search = 1;
         o->negation = 0; /* TABARI reads "not" only in patterns */
     }
     return build_coders(v);
