@@ -635,6 +635,12 @@ typedef enum bede_code_by {
     BEDE_CODE_FIRST, /* the first event of each sentence (TABARI's CODE BY
                         SENTENCE): its verb's events, paired and compound
                         ones included */
+    BEDE_CODE_CLAUSE, /* as EACH, then only the first verb's events in each
+                        clause between conjunctions (and, but, or, nor
+                        that do not join the words of one phrase or of one
+                        dictionary verb, "shot and killed"): TABARI's CODE
+                        BY CLAUSE
+                        (its manual, 7.6) */
     BEDE_CODE_ALL    /* every event, the folded ones too (TABARI's CODE
                         ALL), each as part of the event it folds into: its
                         source, and its own target, else that event's

@@ -3410,7 +3410,6 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         }
         /* a noun TABARI takes for a verb ("it has no new sign with
          * Gondor"): the clause's subject acts on the actor after it */
-        as_verb = as_verb && !best;
         if (as_verb && !src && clause >= 0)
             src = np_of(w, clause_subject(w, clause));
         if (as_verb && !tgt && src) {
@@ -3920,6 +3919,30 @@ static bool try_modal(bede_worker *w, uint32_t t, const bede_phrase *vp) {
  * dominant and subordinate codes and opts.code_by allow: with a dominant
  * event (`031!`) only the dominant ones, else a subordinate one (`023?`)
  * only when no other is left; BEDE_CODE_FIRST keeps the first verb's. */
+/* TABARI's clauses (its manual, 7.6): which clause of the sentence token
+ * t is in, counting the conjunctions (and, but, or, nor) before it that
+ * do not join words of one phrase or of one verb of the dictionary
+ * ("shot and killed"). */
+static uint32_t conj_segment(const bede_worker *w, uint32_t t) {
+    uint32_t n = 0;
+    for (uint32_t i = 1; i < t && i + 1 < w->s->token_count; i++) {
+        if (w->toks[i].tag != BEDE_TAG_CC) continue;
+        const char *c = tlower(w, i);
+        if (strcmp(c, "and") && strcmp(c, "but") && strcmp(c, "or") &&
+            strcmp(c, "nor"))
+            continue;
+        bool inside = false;
+        for (uint32_t p = 0; p < w->s->phrase_count && !inside; p++)
+            if (w->ph[p].kind == BEDE_PHRASE_NP && w->ph[p].first < i &&
+                i + 1 < w->ph[p].last)
+                inside = true;
+        if (inside) continue;
+        if (w->covered.v[i] & VERB_WORD) continue; /* "shot and killed" */
+        n++;
+    }
+    return n;
+}
+
 static void select_events(bede_worker *w, size_t before) {
     bool dominant = false, plain = false;
     int64_t first = -1; /* the first verb with an event that is not
@@ -3933,12 +3956,29 @@ static void select_events(bede_worker *w, size_t before) {
         }
     }
     bool only_first = w->c->opts.code_by == BEDE_CODE_FIRST && first >= 0;
+    bool by_clause = w->c->opts.code_by == BEDE_CODE_CLAUSE;
+    int64_t seg_first[64];
+    for (int k = 0; k < 64; k++) seg_first[k] = -1;
+    if (by_clause)
+        for (size_t i = before; i < w->cands.n; i++) {
+            const cand *c = &w->cands.v[i];
+            if (c->rank == RANK_SUBORDINATE) continue;
+            uint32_t sg = conj_segment(w, c->verb_first);
+            if (sg < 64 &&
+                (seg_first[sg] < 0 || c->verb_first < seg_first[sg]))
+                seg_first[sg] = c->verb_first;
+        }
     size_t kept = before;
     for (size_t i = before; i < w->cands.n; i++) {
         const cand *c = &w->cands.v[i];
         const char *why = NULL;
+        uint32_t sg = by_clause ? conj_segment(w, c->verb_first) : 0;
         if (only_first && c->verb_first != first)
             why = "only the sentence's first event is coded";
+        else if (by_clause && sg < 64 && seg_first[sg] >= 0 &&
+                 c->verb_first != seg_first[sg])
+            why = "only the first event of a clause between conjunctions "
+                  "is coded";
         else if (!only_first && dominant && c->rank != RANK_DOMINANT)
             why = "a dominant event (!) leaves out the others";
         else if (plain && c->rank == RANK_SUBORDINATE)

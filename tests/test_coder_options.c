@@ -166,6 +166,20 @@ static void t_code_by(void) {
     CHECK_STR(code(d, &o, after, &e), "ARN GON 064");
     o.code_by = BEDE_CODE_FIRST;
     CHECK_STR(code(d, &o, two, &e), "ARN GON 111");
+    /* the first event of each clause between conjunctions; "and" joining
+     * two actors makes no clause */
+    const char *one = "Arnor criticised Gondor and urged Bree to help it.";
+    const char *both = "Arnor and Bree criticised Gondor.";
+    CHECK_STR(code(d, &o, one, &e), "ARN GON 111");
+    o.code_by = BEDE_CODE_EACH;
+    CHECK_STR(code(d, &o, one, &e), "ARN GON 111, ARN BRE 102");
+    o.code_by = BEDE_CODE_CLAUSE;
+    CHECK_STR(code(d, &o, two, &e), "ARN GON 111, BRE ARN 111");
+    CHECK_STR(code(d, &o, one, &e), "ARN GON 111, ARN BRE 102");
+    CHECK_STR(code(d, &o, both, &e), "ARN GON 111, BRE GON 111");
+    CHECK_STR(code(d, &o, "Arnor criticised Gondor, urging Bree to help it.",
+                   &e),
+              "ARN GON 111");
     o.code_by = BEDE_CODE_ALL;
     CHECK_STR(code(d, &o, two, &e), "ARN GON 111, BRE ARN 111");
     /* what is urged and the background are coded too, as part of the

@@ -77,7 +77,9 @@ static void code_usage(FILE *f) {
         "                       fold into a governing verb's (what is urged,\n"
         "                       demanded, denied, the background); first: the\n"
         "                       first event of each sentence (TABARI's CODE BY\n"
-        "                       SENTENCE); all: the folded ones too (CODE ALL)\n"
+        "                       SENTENCE); clause: the first of each clause\n"
+        "                       between conjunctions (CODE BY CLAUSE); all:\n"
+        "                       the folded ones too (CODE ALL)\n"
         "  --default-source CODE  the source of an event whose subject names\n"
         "                       no actor (TABARI's DEFAULT: SOURCE [CODE] PRIOR)\n"
         "  --default-target CODE  the target of an event that names none\n"
@@ -706,10 +708,12 @@ int bede_code_main(int argc, char **argv) {
                 r.copts.code_by = BEDE_CODE_FIRST;
             else if (strcmp(val, "all") == 0)
                 r.copts.code_by = BEDE_CODE_ALL;
+            else if (strcmp(val, "clause") == 0)
+                r.copts.code_by = BEDE_CODE_CLAUSE;
             else {
                 fprintf(stderr,
-                        "bede code: --events expects each, first or all, got "
-                        "'%s'\n",
+                        "bede code: --events expects each, first, clause or "
+                        "all, got '%s'\n",
                         val);
                 goto done;
             }
@@ -1085,10 +1089,10 @@ static int apply_tabari_option(validation *v, const char *opt) {
     while (*value == ' ')
         value++;
     if (strncmp(arg, "CODE", 4) == 0) {
-        /* CODE BY CLAUSE is bede's own way; BY SENTENCE, ALL */
+        /* CODE BY CLAUSE (TABARI's default), BY SENTENCE, ALL */
         v->copts.code_by = strstr(arg, "SEN")   ? BEDE_CODE_FIRST
                            : strstr(arg, "ALL") ? BEDE_CODE_ALL
-                                                : BEDE_CODE_EACH;
+                                                : BEDE_CODE_CLAUSE;
     } else if (strncmp(arg, "MIN", 3) == 0 && isdigit((unsigned char)*value)) {
         v->copts.min_words = (uint32_t)strtoul(value, NULL, 10);
     } else if (strncmp(arg, "TIME", 4) == 0 && *value) {
@@ -1544,6 +1548,7 @@ static int make_coders(validation *v, int petrarch) {
         o->tabari_agents = 1;
         o->tabari_verbs = 1;
         o->tabari_search = 1;
+        o->code_by = BEDE_CODE_CLAUSE;
         o->negation = 0; /* TABARI reads "not" only in patterns */
     }
     return build_coders(v);
