@@ -560,6 +560,12 @@ typedef struct bede_coder_options {
                              after it, else before it, whose code is not
                              the source's; default 0: no source or target,
                              as require_target says */
+    int agents_alone;     /* a role named with no actor ("a senior
+                             official", "police") is an actor: coreference,
+                             the sentence's or the dateline's state, or
+                             unknown_state; default 1; 0 as TABARI without
+                             SET: CONVERT AGENTS = TRUE (its manual, 8.2.6):
+                             such a phrase names no actor */
     int tabari_agents;    /* agents joined as TABARI joins them: only to the
                              actor right before or after the agent word
                              ("Israeli president", "President Peres",

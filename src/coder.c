@@ -213,6 +213,7 @@ void bede_coder_default_options(bede_coder_options *opts) {
     opts->require_target = 2;
     opts->intents = 1;
     opts->negation = 1;
+    opts->agents_alone = 1;
     opts->default_source_prior = 1;
     opts->default_target_after = 1;
     opts->code_by = BEDE_CODE_EACH;
@@ -1399,13 +1400,30 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     out->first = first;
     out->n = (uint32_t)(w->actors.n - first);
     out->against = anti && out->n;
+    if (!out->n && agent && w->c->opts.tabari_agents) {
+        /* TABARI: an agent right before an actor is its role, whatever
+         * phrase the actor is in ("human rights activists Gondor") */
+        for (size_t i = 0; i < w->mentions.n; i++) {
+            const mention *m = &w->mentions.v[i];
+            if (m->first != base + ph->last || m->agent || m->blocked ||
+                agent->last != base + ph->last)
+                continue;
+            push_mention(w, m, agent, base + ph->first, m->last, limit);
+            out = &w->nps.v[p];
+            out->n = (uint32_t)(w->actors.n - out->first);
+            return;
+        }
+    }
     if (out->n || !w->c->opts.coreference) return;
 
     /* no named actor: a pronoun, a description or an agent alone */
     const char *head = tlower(w, ph->head);
     bool pronoun = (ph->flags & BEDE_PHF_PRONOUN) &&
                    str_in_list(PERSONAL_PRONOUNS, head);
-    const char *agent_code = agent_code_for(w, agent, NULL);
+    /* an agent alone ("a senior official") is an actor unless
+     * opts.agents_alone is 0 (TABARI's CONVERT AGENTS = FALSE) */
+    const char *agent_code =
+        w->c->opts.agents_alone ? agent_code_for(w, agent, NULL) : NULL;
     uint32_t bare = agent_code ? bare_agent(w, agent_code) : NONE;
     const char *det = ph->det >= 0 ? tlower(w, (uint32_t)ph->det) : "";
     bool definite = !strcmp(det, "the") || !strcmp(det, "both") ||

@@ -342,6 +342,13 @@ static void t_tabari_agents(void) {
     CHECK_STR(code(ad, &o, apart, &e), "ARN GON 111");
     CHECK_STR(code(ad, &o, pronoun, &e), "ARNGOVPRS GON 111, ARN BRE 102");
     CHECK_STR(code(ad, &o, modifier, &e), "ARNGOV GON 111");
+    /* agents_alone 0: a role with no actor names no one */
+    const char *alone = "Arnor criticised the ambassadors.";
+    bede_coder_default_options(&o);
+    o.unknown_state = "~";
+    CHECK_STR(code(ad, &o, alone, &e), "ARN ~GOV 111");
+    o.agents_alone = 0;
+    CHECK_STR(code(ad, &o, alone, &e), "");
     bede_dict_free(ad);
 }
 

@@ -1058,8 +1058,8 @@ static int tabari_forward(validation *v, const char *arg) {
 }
 
 /* Applies one TABARI option line (SET: CODE BY, MINIMUM WORDS, TIME
- * SHIFTING, YYYY; DEFAULT:, COMMA:, FORWARD:) to the coder options of the
- * records that follow; 0 when it is not one bede applies. */
+ * SHIFTING, CONVERT AGENTS, YYYY; DEFAULT:, COMMA:, FORWARD:) to the coder
+ * options of the records that follow; 0 when it is not one bede applies. */
 static int apply_tabari_option(validation *v, const char *opt) {
     char u[512];
     size_t n = 0;
@@ -1097,6 +1097,8 @@ static int apply_tabari_option(validation *v, const char *opt) {
         v->copts.min_words = (uint32_t)strtoul(value, NULL, 10);
     } else if (strncmp(arg, "TIME", 4) == 0 && *value) {
         v->copts.time_shift = *value == 'T';
+    } else if (strncmp(arg, "CONVERT", 7) == 0 && *value) {
+        v->copts.agents_alone = *value == 'T';
     } else if (strncmp(arg, "YYYY", 4) == 0 && *value) {
         v->four_digit_years = *value == 'T';
         return 1;
@@ -1549,6 +1551,7 @@ static int make_coders(validation *v, int petrarch) {
         o->tabari_verbs = 1;
         o->tabari_search = 1;
         o->code_by = BEDE_CODE_CLAUSE;
+        o->agents_alone = 0; /* SET: CONVERT AGENTS = FALSE */
         o->negation = 0; /* TABARI reads "not" only in patterns */
     }
     return build_coders(v);
