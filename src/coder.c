@@ -3701,6 +3701,31 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
 static bool background(const bede_worker *w, const cand *c) {
     static const char *const before[] = {"after", "since", "following",
                                          "before", "until", NULL};
+    static const char *const spans[] = {"minute", "hour",  "day",    "week",
+                                        "month",  "year",  "decade", NULL};
+    /* "killed hundreds of civilians after seizing the city": force or
+     * coercion told by a participle right after "after", when the news is
+     * force too, is a step of the same operation by the same side ("six
+     * months after seizing it" is history; "resigned after meeting the
+     * president", "celebrated after leaving" stay background) */
+    uint32_t v = c->verb_first;
+    if (v >= 1 && w->toks[v].tag == BEDE_TAG_VBG && c->clause >= 0 &&
+        !strcmp(tlower(w, v - 1), "after") &&
+        !(v >= 2 && str_in_list(spans, tlemma(w, v - 2)))) {
+        bool step = false, news = false;
+        for (size_t j = w->sentence_cands; j < w->cands.n; j++) {
+            const cand *g = &w->cands.v[j];
+            const char *gc = pstr(w, g->code);
+            bool force = !strncmp(gc, "17", 2) || !strncmp(gc, "18", 2) ||
+                         !strncmp(gc, "19", 2) || !strncmp(gc, "20", 2);
+            if (g->verb_first == v && g->clause == c->clause && force)
+                step = true;
+            if (g->clause == w->cl[c->clause].parent && g->verb_first < v &&
+                force && !strcmp(pstr(w, g->src.code), pstr(w, c->src.code)))
+                news = true;
+        }
+        if (step && news) return false;
+    }
     for (int32_t k = c->clause, depth = 0; k >= 0 && depth < 16;
          k = w->cl[k].parent, depth++)
         if (w->cl[k].kind == BEDE_CLAUSE_ADVERBIAL &&
