@@ -2683,6 +2683,43 @@ static bool event_patient(bede_worker *w, int32_t p) {
     return match(w, BEDE_DICT_VERBS, b + h, b + w->s->token_count, vm, 2) > 0;
 }
 
+/* Is NP p whom an earlier act named by a noun in a PP was done to
+ * ("opened an investigation into the attack on the prime minister",
+ * "protested against the arrest of the city's mayor")? The act the
+ * verb is about is the attack or the arrest, whose victim is not the
+ * verb's target. */
+static bool patient_of_act(bede_worker *w, int32_t p) {
+    static const char *const preps[] = {"of", "on", "against", NULL};
+    /* "the arrest of the city's mayor, Ekrem Imamoglu": the name is the
+     * mayor */
+    if ((w->ph[p].flags & BEDE_PHF_APPOS) && w->ph[p].attach >= 0)
+        p = w->ph[p].attach;
+    uint32_t start = w->ph[p].first;
+    for (uint32_t q = 0; q < w->s->phrase_count; q++)
+        if ((w->ph[q].flags & BEDE_PHF_POSSESSOR) &&
+            w->ph[q].attach == p && w->ph[q].first < start)
+            start = w->ph[q].first; /* "the city 's mayor" */
+    if (start < 3 || !str_in_list(preps, tlower(w, start - 1))) return false;
+    uint32_t h = start - 2; /* the act's noun */
+    if (!is_noun_tag(w->toks[h].tag)) return false;
+    bede_dict_match vm[2];
+    uint32_t b = w->s->first_token;
+    if (match(w, BEDE_DICT_VERBS, b + h, b + w->s->token_count, vm, 2) <= 0)
+        return false;
+    /* the noun's own phrase is the object of a preposition of what is
+     * looked into or answered; not "for" ("called for a boycott against
+     * X", "claimed responsibility for an attack on X": the source's own
+     * act, whose target is the verb's) */
+    static const char *const about[] = {"into", "against", "over", "about",
+                                        "at", NULL};
+    uint32_t k = h;
+    while (k > 0 && (is_noun_tag(w->toks[k - 1].tag) ||
+                     w->toks[k - 1].tag == BEDE_TAG_JJ ||
+                     w->toks[k - 1].tag == BEDE_TAG_DT))
+        k--;
+    return k > 0 && str_in_list(about, tlower(w, k - 1));
+}
+
 /* May NP p of reported content be a statement's target: not the
  * speaker's own (src), not a description of an earlier event, not what
  * an event noun was done to? */
@@ -3378,6 +3415,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                  * again */
                 while (p >= 0 && (p == obj15 ||
                        ((w->ph[p].first > answered && event_patient(w, p)) ||
+                        patient_of_act(w, p) ||
                         (src && (is_source(w, src, np_of(w, p)) ||
                                  possessed_own(w, src, p) ||
                                  (!strncmp(code, "15", 2) &&
