@@ -1415,6 +1415,29 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     bool possessed = (!strcmp(det, "its") || !strcmp(det, "their") ||
                       !strcmp(det, "his") || !strcmp(det, "her")) &&
                      (agent_code || str_in_list(ROLE_MEANS, tlemma(w, ph->head)));
+    /* "granted asylum to Bashar al-Assad and his family": kin owned by
+     * "his" or "her" next to a named person in a coordination are that
+     * person's household, coded as the person */
+    static const char *const KIN[] = {
+        "family", "wife",  "husband", "son",      "daughter", "child",
+        "relative", "brother", "sister", "kin",   "household", NULL};
+    if ((!strcmp(det, "his") || !strcmp(det, "her")) &&
+        (ph->flags & BEDE_PHF_CONJUNCT) && ph->attach >= 0 &&
+        str_in_list(KIN, tlemma(w, ph->head))) {
+        int32_t q = -1;
+        for (uint32_t k = p; k-- > 0 && q < 0;)
+            if ((w->ph[k].flags & BEDE_PHF_CONJUNCT) &&
+                w->ph[k].attach == ph->attach)
+                q = (int32_t)k;
+        const np_actors *r = q >= 0 ? np_of(w, q) : NULL;
+        if (r && r->n == 1 && w->toks[w->ph[q].head].tag == BEDE_TAG_NNP &&
+            !is_state(pstr(w, w->actors.v[r->first].code))) {
+            refer_np(w, p, r->first, 1, NULL);
+            tracef(w, "  \"%s\" refers to the person named before it",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf));
+            return;
+        }
+    }
     if (pronoun || possessed) {
         /* "Iran said it condemned ...": the subject of an enclosing clause
          * that comes before the pronoun */
