@@ -2706,6 +2706,35 @@ static bool event_patient(bede_worker *w, int32_t p) {
     return match(w, BEDE_DICT_VERBS, b + h, b + w->s->token_count, vm, 2) > 0;
 }
 
+/* Is NP p a court named after "at", "in", "before" or "with": where a
+ * case is brought, not whom it is against? */
+static bool court_venue(bede_worker *w, int32_t p) {
+    static const char *const preps[] = {"at", "in", "before", "with", NULL};
+    static const char *const courts[] = {"court", "tribunal", NULL};
+    const bede_phrase *n = &w->ph[p];
+    return n->first > 0 && str_in_list(preps, tlower(w, n->first - 1)) &&
+           str_in_list(courts, tlemma(w, n->head));
+}
+
+/* The object of a participle or relative clause of accusing that follows
+ * verb end v1 in clause ("a case ... accusing Israel of genocide"), or
+ * -1. */
+static int32_t accused_by_case(bede_worker *w, int32_t clause, uint32_t v1) {
+    static const char *const accuse[] = {"accuse", "charge", "allege", NULL};
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->first < v1 || o->verb < 0 ||
+            o->object < 0 ||
+            (o->kind != BEDE_CLAUSE_RELATIVE &&
+             o->kind != BEDE_CLAUSE_PARTICIPIAL) ||
+            !str_in_list(accuse, tlemma(w, w->ph[o->verb].head)))
+            continue;
+        return np_of(w, o->object) ? o->object : -1;
+    }
+    return -1;
+}
+
 /* Is NP p whom an earlier act named by a noun in a PP was done to
  * ("opened an investigation into the attack on the prime minister",
  * "protested against the arrest of the city's mayor")? The act the
@@ -3467,6 +3496,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                      * together takes no broker as its target; each acts
                      * with the other */
                     p = -1;
+                }
+                if (p >= 0 && !strncmp(code, "115", 3) && court_venue(w, p)) {
+                    /* "filed a case at the International Court of
+                     * Justice accusing Israel of genocide": the court is
+                     * where the case is brought; whom the case accuses is
+                     * the target */
+                    p = first_actor_after(w, w->ph[p].last, thi, subj,
+                                          in_too);
+                    if (p < 0) p = accused_by_case(w, clause, v1);
                 }
                 if (p < 0) p = shared_object(w, clause, v1);
                 if (p >= 0) {
