@@ -1245,7 +1245,14 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     mentions_in(w, ph->first, ph->last, act, &nact, &agent);
     /* a role word that only modifies the head ("military cooperation",
      * "police vehicle") is not the NP's role */
-    if (agent && agent->prefixed != 1 && !role_of_head(w, agent, ph))
+    /* but people's gatherings are theirs: "ahead of an opposition
+     * march", "a student protest" */
+    static const char *const GATHERINGS[] = {
+        "march", "rally", "protest", "demonstration", "sit-in",
+        "procession", "walkout", NULL};
+    if (agent && agent->prefixed != 1 && !role_of_head(w, agent, ph) &&
+        !(agent->last == base + ph->head &&
+          str_in_list(GATHERINGS, tlemma(w, ph->head))))
         agent = NULL;
     /* the possessor right before it */
     uint32_t pfirst = ph->first;
@@ -2650,6 +2657,24 @@ static bool own_forces(const bede_worker *w, const np_actors *src,
     return true;
 }
 
+/* Are all of t's actors a state's people against its rulers or
+ * without arms (opposition, rebels, insurgents, civilians, students,
+ * workers)? Police deployed "ahead of an opposition march" are shown to
+ * them, not the state's own. */
+static bool dissidents(const bede_worker *w, const np_actors *t) {
+    static const char *const roles[] = {"OPP", "REB", "INS", "CVL",
+                                        "EDU", "LAB", NULL};
+    if (!t || !t->n) return false;
+    for (uint32_t j = 0; j < t->n; j++) {
+        const char *c = pstr(w, w->actors.v[t->first + j].code);
+        char role[4];
+        if (strlen(c) < 6) return false;
+        snprintf(role, sizeof role, "%s", c + 3);
+        if (!str_in_list(roles, role)) return false;
+    }
+    return true;
+}
+
 /* Is NP p the object of a preposition naming a topic ("for", "on",
  * "about", "over", "regarding")? */
 static bool topic_pp(const bede_worker *w, int32_t p) {
@@ -3471,7 +3496,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                         (src && (is_source(w, src, np_of(w, p)) ||
                                  possessed_own(w, src, p) ||
                                  (!strncmp(code, "15", 2) &&
-                                  own_forces(w, src, np_of(w, p))))))))
+                                  own_forces(w, src, np_of(w, p)) &&
+                                  !dissidents(w, np_of(w, p))))))))
                     p = first_actor_after(w, w->ph[p].last, thi, subj, in_too);
                 if (p >= 0 && !strncmp(code, "12", 2) &&
                     w->ph[p].first > v1 + 1 &&
