@@ -3598,6 +3598,28 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                span_text(w, v0, v1, buf, sizeof buf));
         code = "044";
     }
+    if (!strcmp(code, "190") && !nominal && clause >= 0 &&
+        w->cl[clause].kind == BEDE_CLAUSE_PARTICIPIAL &&
+        w->cl[clause].first > 0 &&
+        w->toks[w->cl[clause].first - 1].tag == BEDE_TAG_COMMA) {
+        /* "launched hundreds of drones at Ukraine, striking a factory": the
+         * strike told by the participle is made with the weapons of the
+         * attack before it, and takes its more specific code */
+        for (size_t j = w->cands.n; j-- > w->sentence_cands;) {
+            const cand *g = &w->cands.v[j];
+            const char *gc = pstr(w, g->code);
+            if (g->clause != w->cl[clause].parent || g->verb_first >= v0 ||
+                strncmp(gc, "19", 2) != 0 || !strcmp(gc, "190") ||
+                strcmp(pstr(w, g->src.code),
+                       pstr(w, w->actors.v[src->first].code)) != 0)
+                continue;
+            tracef(w, "    \"%s\" = 190 after an attack by %s: %s",
+                   span_text(w, v0, v1, buf, sizeof buf), gc, gc);
+            snprintf(intent, sizeof intent, "%s", gc);
+            code = intent;
+            break;
+        }
+    }
     if (!strcmp(code, "190") && unarmed(w, src)) {
         /* "settlers attacked villagers": force by people without arms
          * of war is an assault */
