@@ -3923,6 +3923,42 @@ static bool consequence(const bede_worker *w, size_t from, const cand *c) {
     return false;
 }
 
+/* "attacked a Shi'ite mosque in Kunduz, killing dozens of worshippers":
+ * for the participial consequence c of an attack on a building (a place
+ * of worship, school, hospital, market) whose people of the same state
+ * it names, the candidate index of that attack, whose target the people
+ * are; else -1. */
+static int32_t building_attack(const bede_worker *w, size_t from,
+                               const cand *c) {
+    static const char *const buildings[] = {
+        "mosque",   "church", "synagogue", "temple",  "shrine",
+        "school",   "hospital", "clinic",  "market",  "university",
+        "seminary", "madrassa", NULL};
+    if (c->clause < 0 || w->cl[c->clause].kind != BEDE_CLAUSE_PARTICIPIAL ||
+        !violent(pstr(w, c->code)) || c->tgt.code == NONE)
+        return -1;
+    const char *tc = pstr(w, c->tgt.code);
+    if (strlen(tc) != 6 || strcmp(tc + 3, "CVL") != 0) return -1;
+    uint32_t base = w->s->first_token;
+    for (size_t j = from; j < w->cands.n; j++) {
+        const cand *g = &w->cands.v[j];
+        if (g == c || g->clause != w->cl[c->clause].parent ||
+            g->verb_first >= c->verb_first || !violent(pstr(w, g->code)) ||
+            g->tgt.code == NONE ||
+            strcmp(pstr(w, g->src.code), pstr(w, c->src.code)) != 0)
+            continue;
+        const char *gt = pstr(w, g->tgt.code);
+        if (strlen(gt) != 6 || strncmp(gt, tc, 3) != 0 ||
+            !strcmp(gt + 3, "CVL"))
+            continue;
+        for (uint32_t t = g->tgt.first; t < g->tgt.last && t >= base; t++)
+            if (is_noun_tag(w->toks[t - base].tag) &&
+                str_in_list(buildings, tlemma(w, t - base)))
+                return (int32_t)j;
+    }
+    return -1;
+}
+
 /* A modal of the verb dictionary whose pattern matches ("suggested X
  * should demand ..."): codes it and returns true; its bare code does not
  * count ("should have acted" is coded by "acted"). */
@@ -4262,6 +4298,16 @@ static int code_sentence(bede_worker *w, uint32_t si) {
                       "stands for",
                    tlower(w, c->verb_first),
                    tlower(w, w->cands.v[gov].verb_first));
+        }
+    }
+    for (size_t i = before; i < w->cands.n; i++) {
+        int32_t g = building_attack(w, before, &w->cands.v[i]);
+        if (g >= 0 && !w->cands.v[g].dead) {
+            w->cands.v[g].dead = 1;
+            tracef(w, "  \"%s\": the people \"%s\" killed or hurt there "
+                      "are the attack's target",
+                   tlower(w, w->cands.v[g].verb_first),
+                   tlower(w, w->cands.v[i].verb_first));
         }
     }
     kept = before;
