@@ -3923,6 +3923,24 @@ static bool consequence(const bede_worker *w, size_t from, const cand *c) {
     return false;
 }
 
+/* "announced $200 million in grants to Jordan to help the country host
+ * refugees": is c, aid (07) in an infinitive of purpose, what the aid
+ * its clause's source gave just before is for, not more aid? */
+static bool aid_purpose(const bede_worker *w, size_t from, const cand *c) {
+    if (c->clause < 0 || w->cl[c->clause].kind != BEDE_CLAUSE_INFINITIVAL ||
+        strncmp(pstr(w, c->code), "07", 2) != 0)
+        return false;
+    for (size_t j = from; j < w->cands.n; j++) {
+        const cand *g = &w->cands.v[j];
+        if (g != c && !g->dead && g->clause == w->cl[c->clause].parent &&
+            g->verb_first < c->verb_first &&
+            !strncmp(pstr(w, g->code), "07", 2) &&
+            !strcmp(pstr(w, g->src.code), pstr(w, c->src.code)))
+            return true;
+    }
+    return false;
+}
+
 /* "attacked a Shi'ite mosque in Kunduz, killing dozens of worshippers":
  * for the participial consequence c of an attack on a building (a place
  * of worship, school, hospital, market) whose people of the same state
@@ -4320,6 +4338,12 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         if (background(w, c)) {
             tracef(w, "  \"%s\" is the background of the news (\"after\", "
                       "\"since\" ...): no event of its own",
+                   tlower(w, c->verb_first));
+            continue;
+        }
+        if (aid_purpose(w, before, c)) {
+            tracef(w, "  \"%s\" is what the aid before it is for: no "
+                      "event of its own",
                    tlower(w, c->verb_first));
             continue;
         }
