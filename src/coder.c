@@ -2675,6 +2675,34 @@ static bool dissidents(const bede_worker *w, const np_actors *t) {
     return true;
 }
 
+/* "had been placed on full alert and were ready to respond to any
+ * Israeli attack": a posture joined by "and" to the same subject's
+ * readiness ("ready", "prepared") to answer someone is aimed at that
+ * someone; the readiness is the posture, not a threat of its own (its
+ * words are marked read). Returns the NP of whom, or -1. */
+static int32_t readiness_target(bede_worker *w, int32_t clause, uint32_t v1) {
+    static const char *const ready[] = {"ready", "prepared", NULL};
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->kind != BEDE_CLAUSE_COORDINATE ||
+            o->first < v1 || strcmp(tlower(w, o->first), "and") != 0 ||
+            (o->subject >= 0 && w->ph[o->subject].first >= o->first))
+            continue;
+        uint32_t r = o->first + 1;
+        while (r < o->last && r < o->first + 4 &&
+               !str_in_list(ready, tlower(w, r)))
+            r++;
+        if (r >= o->last || !str_in_list(ready, tlower(w, r))) continue;
+        int32_t p = first_actor_after(w, r, o->last, -1, false);
+        if (p < 0) continue;
+        for (uint32_t t = o->first; t < o->last && t < w->s->token_count; t++)
+            w->covered.v[t] |= 1;
+        return p;
+    }
+    return -1;
+}
+
 /* Is NP p the object of a preposition naming a topic ("for", "on",
  * "about", "over", "regarding")? */
 static bool topic_pp(const bede_worker *w, int32_t p) {
@@ -3424,7 +3452,21 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 int32_t by = by_agent(w, v1, hi, false);
                 if (by >= 0) src = np_of(w, by);
             }
+            if (!src && !tgt && subj >= 0 && !strncmp(code, "15", 2)) {
+                /* "the armed forces had been placed on full alert",
+                 * "troops were deployed to the border": with no one named
+                 * who did it, the forces put in that posture show it */
+                src = np_of(w, subj);
+                subj = -1;
+            }
             if (!tgt && subj >= 0) tgt = np_of(w, subj);
+            if (!tgt && src && !strncmp(code, "15", 2)) {
+                int32_t p = readiness_target(w, clause, v1);
+                if (p >= 0) {
+                    tgt = np_of(w, p);
+                    tgt_np = p;
+                }
+            }
         } else {
             if (!src && subj >= 0) src = np_of(w, subj);
             if (!src && subj >= 0) {
