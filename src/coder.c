@@ -3585,6 +3585,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 /* "met Xi Jinping in Beijing and signed a dozen
                  * agreements": with whom the first verb dealt */
                 tgt = &partner;
+            if (!tgt && src && !strncmp(code, "15", 2)) {
+                /* "put its forces on alert and is ready to respond to
+                 * any Israeli attack" */
+                int32_t p = readiness_target(w, clause, v1);
+                if (p >= 0) {
+                    tgt = np_of(w, p);
+                    tgt_np = p;
+                }
+            }
 
             if (!tgt && clause >= 0) {
                 /* "Arnor believes Dagolath can cope": the subject of the
