@@ -1753,10 +1753,14 @@ static void clause_token(clauser *s, const item *it, cursor after) {
     bool wh = tg == BEDE_TAG_WDT || tg == BEDE_TAG_WP || tg == BEDE_TAG_WPS ||
               word_is(c, t, "which") || word_is(c, t, "who") ||
               word_is(c, t, "whom") || word_is(c, t, "whose");
-    if (word_is(c, t, "that") && !(tg == BEDE_TAG_WDT)) {
-        bool tell_obj = s->prev == PREV_NP && cl->object == s->prev_np &&
-                        cl->verb >= 0 &&
-                        verb_in(c, c->out[cl->verb].head, TELL);
+    bool tell_obj = word_is(c, t, "that") && s->prev == PREV_NP &&
+                    cl->object == s->prev_np && cl->verb >= 0 &&
+                    verb_in(c, c->out[cl->verb].head, TELL);
+    /* "told his Israeli counterpart that(WDT) Israel must ...": after the
+     * object of a verb of telling, "that" opens what is told, whatever
+     * its tag */
+    if (word_is(c, t, "that") && (!(tg == BEDE_TAG_WDT) || tell_obj)) {
+        if (tell_obj) wh = false;
         if (s->prev == PREV_NP && !tell_obj) {
             wh = true;
         } else if (cl->verb >= 0) {
