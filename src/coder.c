@@ -2703,6 +2703,30 @@ static int32_t readiness_target(bede_worker *w, int32_t clause, uint32_t v1) {
     return -1;
 }
 
+/* Verbs of saying that, with "must" in what they tell, demand. */
+static const char *const DEMANDING_SAY[] = {"say", "tell", "stress",
+                                            "insist", "declare", NULL};
+
+/* The complement clause after verb end v1 of clause whose verb group is
+ * "must" + a verb (not "must have"), or -1. */
+static int32_t must_content(bede_worker *w, int32_t clause, uint32_t v1) {
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->kind != BEDE_CLAUSE_COMPLEMENT ||
+            o->first < v1 || o->verb < 0)
+            continue;
+        const bede_phrase *vp = &w->ph[o->verb];
+        if (vp->flags & BEDE_PHF_NEGATED) return -1;
+        for (uint32_t t = vp->first; t < vp->head; t++)
+            if (!strcmp(tlower(w, t), "must") &&
+                strcmp(tlower(w, t + 1), "have") != 0)
+                return (int32_t)k;
+        return -1;
+    }
+    return -1;
+}
+
 /* Is NP p the object of a preposition naming a topic ("for", "on",
  * "about", "over", "regarding")? */
 static bool topic_pp(const bede_worker *w, int32_t p) {
@@ -3248,6 +3272,24 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     /* "warned that famine had spread": a warning about what no one here
      * threatens to do is a pessimistic comment (012); "warned that it
      * would strike" is coded by what it warns of */
+    /* "told Blinken that Washington must stop interfering": what a
+     * speaker says another must do is a demand of that other, to change
+     * its policy when what must be done is stopping */
+    int32_t must = -1;
+    if (code && !best && !nominal && !strcmp(code, "010") &&
+        str_in_list(DEMANDING_SAY, tlemma(w, v0))) {
+        must = must_content(w, clause, v1);
+        if (must >= 0) {
+            static const char *const stopping[] = {"stop", "end", "halt",
+                                                   "cease", NULL};
+            code = str_in_list(stopping,
+                               tlemma(w, w->ph[w->cl[must].verb].head))
+                       ? "1042"
+                       : "100";
+            tracef(w, "    \"%s\" that another must act: a demand, %s",
+                   span_text(w, v0, v1, buf, sizeof buf), code);
+        }
+    }
     if (code && !strcmp(code, "130") && !nominal &&
         !strcmp(tlemma(w, v0), "warn") && clause >= 0) {
         for (uint32_t k = 0; k < w->s->clause_count; k++)
@@ -3595,6 +3637,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 }
             }
 
+            if (must >= 0 && w->cl[must].subject >= 0 &&
+                content_target(w, src, w->cl[must].subject)) {
+                /* the demand is of whom must act, not of the hearer */
+                tgt = np_of(w, w->cl[must].subject);
+                tgt_np = w->cl[must].subject;
+            }
             if (!tgt && clause >= 0) {
                 /* "Arnor believes Dagolath can cope": the subject of the
                  * reported content is the target */
@@ -4340,7 +4388,8 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
         bool drop = false;
-        if (!w->c->opts.statements && say_verb(w, c->verb_first))
+        if (!w->c->opts.statements && say_verb(w, c->verb_first) &&
+            strncmp(pstr(w, c->code), "10", 2) != 0)
             for (size_t j = before; j < w->cands.n && !drop; j++)
                 drop = j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED);
         if (drop) {
