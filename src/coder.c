@@ -3273,19 +3273,22 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
      * threatens to do is a pessimistic comment (012); "warned that it
      * would strike" is coded by what it warns of */
     /* "told Blinken that Washington must stop interfering": what a
-     * speaker says another must do is a demand of that other, to change
-     * its policy when what must be done is stopping */
+     * speaker says another must do is a demand of that other: to change
+     * its policy when it must stop, to de-escalate when it must withdraw,
+     * to release when it must free, to go when its leader must resign */
     int32_t must = -1;
     if (code && !best && !nominal && !strcmp(code, "010") &&
         str_in_list(DEMANDING_SAY, tlemma(w, v0))) {
         must = must_content(w, clause, v1);
         if (must >= 0) {
-            static const char *const stopping[] = {"stop", "end", "halt",
-                                                   "cease", NULL};
-            code = str_in_list(stopping,
-                               tlemma(w, w->ph[w->cl[must].verb].head))
-                       ? "1042"
-                       : "100";
+            static const char *const by_verb[][2] = {
+                {"stop", "1042"},     {"end", "1042"},  {"halt", "1042"},
+                {"cease", "1042"},    {"withdraw", "1056"},
+                {"release", "1053"},  {"free", "1053"}, {"resign", "1041"}};
+            const char *mv = tlemma(w, w->ph[w->cl[must].verb].head);
+            code = "100";
+            for (size_t i = 0; i < sizeof by_verb / sizeof *by_verb; i++)
+                if (!strcmp(mv, by_verb[i][0])) code = by_verb[i][1];
             tracef(w, "    \"%s\" that another must act: a demand, %s",
                    span_text(w, v0, v1, buf, sizeof buf), code);
         }
