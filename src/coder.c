@@ -2703,6 +2703,27 @@ static int32_t readiness_target(bede_worker *w, int32_t clause, uint32_t v1) {
     return -1;
 }
 
+/* For a clause describing NP deal ("a deal brokered by China", "the
+ * truce mediated by Qatar"), when deal names an accord, the compound
+ * subject of the nearest clause around it that has one (the parties), or
+ * -1. */
+static int32_t deal_parties(bede_worker *w, int32_t clause, int32_t deal) {
+    static const char *const accords[] = {
+        "deal",  "agreement", "accord", "truce",      "ceasefire",
+        "pact",  "talks",     "treaty", "settlement", "exchange", NULL};
+    if (clause < 0 || deal < 0 ||
+        !str_in_list(accords, tlemma(w, w->ph[deal].head)))
+        return -1;
+    for (int32_t c = w->cl[clause].parent, depth = 0; c >= 0 && depth < 16;
+         c = w->cl[c].parent, depth++) {
+        int32_t s = clause_subject(w, c);
+        const np_actors *a = s >= 0 ? np_of(w, s) : NULL;
+        if (a && a->n > 1) return s;
+        if (a) return -1;
+    }
+    return -1;
+}
+
 /* Verbs of saying that, with "must" in what they tell, demand. */
 static const char *const DEMANDING_SAY[] = {"say", "tell", "stress",
                                             "insist", "declare", NULL};
@@ -3505,6 +3526,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 subj = -1;
             }
             if (!tgt && subj >= 0) tgt = np_of(w, subj);
+            if (!tgt && src && !strncmp(code, "045", 3)) {
+                /* "agreed to restore relations under a deal brokered by
+                 * China": the mediator of a deal acts between its
+                 * parties, the compound subject of the clause that made
+                 * it */
+                int32_t q = deal_parties(w, clause, subj);
+                if (q >= 0) {
+                    tgt = np_of(w, q);
+                    tgt_np = q;
+                }
+            }
             if (!tgt && src && !strncmp(code, "15", 2)) {
                 int32_t p = readiness_target(w, clause, v1);
                 if (p >= 0) {
