@@ -1111,6 +1111,14 @@ static bool pair_candidate(const char *cc, const char *want, bool states,
     return true;
 }
 
+/* Does NP ph join modifiers before its head with "and" ("Iranian and
+ * U.S. negotiators")? */
+static bool coord_modifiers(const bede_worker *w, const bede_phrase *ph) {
+    for (uint32_t t = ph->first; t < ph->head; t++)
+        if (!strcmp(tlower(w, t), "and")) return true;
+    return false;
+}
+
 /* Is ph "the two ...s" or "both ...s"? */
 static bool pair_np(const bede_worker *w, const bede_phrase *ph) {
     int tag = w->toks[ph->head].tag;
@@ -1516,12 +1524,16 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             const np_actors *r = np_of(w, own);
             if (r && r->n == 1) own_code = pstr(w, w->actors.v[r->first].code);
         }
-        /* the last pair named together, in this sentence or before */
+        /* the last pair named together, in this sentence or before
+         * ("Iranian and U.S. negotiators": a pair of modifiers too) */
         for (uint32_t k = p; k-- > 0 && found < 2;) {
-            const np_actors *r = w->ph[k].kind == BEDE_PHRASE_NP &&
-                                         (w->ph[k].flags & BEDE_PHF_COORD)
-                                     ? np_of(w, (int32_t)k)
-                                     : NULL;
+            const np_actors *r =
+                w->ph[k].kind == BEDE_PHRASE_NP &&
+                        ((w->ph[k].flags & BEDE_PHF_COORD) ||
+                         (coord_modifiers(w, &w->ph[k]) &&
+                          !(w->ph[k].flags & BEDE_PHF_POSSESSOR)))
+                    ? np_of(w, (int32_t)k)
+                    : NULL;
             if (r && r->n == 2 &&
                 pair_candidate(pstr(w, w->actors.v[r->first].code), want,
                                states, own_code) &&
