@@ -2845,6 +2845,21 @@ static int32_t accused_by_case(bede_worker *w, int32_t clause, uint32_t v1) {
     return -1;
 }
 
+/* Is NP p the subject of an absolute "with" after a comma (", with
+ * Oman's foreign minister carrying messages"): "with", its NP (with a
+ * possessor), then a present participle? */
+static bool absolute_with(bede_worker *w, int32_t p) {
+    uint32_t start = w->ph[p].first;
+    for (uint32_t q = 0; q < w->s->phrase_count; q++)
+        if ((w->ph[q].flags & BEDE_PHF_POSSESSOR) &&
+            w->ph[q].attach == p && w->ph[q].first < start)
+            start = w->ph[q].first;
+    uint32_t end = w->ph[p].last;
+    return start >= 2 && !strcmp(tlower(w, start - 1), "with") &&
+           w->toks[start - 2].tag == BEDE_TAG_COMMA &&
+           end < w->s->token_count && w->toks[end].tag == BEDE_TAG_VBG;
+}
+
 /* Is NP p whom an earlier act named by a noun in a PP was done to
  * ("opened an investigation into the attack on the prime minister",
  * "protested against the arrest of the city's mayor")? The act the
@@ -3244,6 +3259,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
             bool ok = match_pattern(w, pat, v0, v1, lo, phi, psubj,
                                     nominal ? np : -1, &m);
+            /* "held talks in Muscat, with Oman's foreign minister carrying
+             * messages": the subject of an absolute "with" is no partner */
+            if (ok && m.tgt >= 0 && absolute_with(w, m.tgt)) ok = false;
             if (w->trace && ok)
                 tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
                        dstr(w, pat->text), dstr(w, pat->code),
@@ -3623,7 +3641,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                  * again */
                 while (p >= 0 && (p == obj15 ||
                        ((w->ph[p].first > answered && event_patient(w, p)) ||
-                        patient_of_act(w, p) ||
+                        patient_of_act(w, p) || absolute_with(w, p) ||
                         (src && (is_source(w, src, np_of(w, p)) ||
                                  possessed_own(w, src, p) ||
                                  (!strncmp(code, "15", 2) &&
