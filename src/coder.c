@@ -192,6 +192,8 @@ struct bede_worker {
     bool void_sentence; /* a TABARI "###" code was met: no events here */
     int32_t cur_clause; /* the clause of the verb being coded */
     bool cur_reads_back; /* its pattern read the verb governing it */
+    bool cur_other_self; /* its target is another of the source's code
+                            ("students ... demand that the university") */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
     int32_t date;
     uint32_t context; /* pool offset of the dateline country code, or NONE */
@@ -2545,7 +2547,8 @@ static void make_events(bede_worker *w, const np_actors *src,
         uint32_t nt = tgt ? tgt->n : 1;
         for (uint32_t j = 0; j < nt; j++) {
             const actor *ta = tgt ? &w->actors.v[tgt->first + j] : NULL;
-            if (ta && same_actor(pstr(w, sa.code), pstr(w, ta->code)))
+            if (ta && same_actor(pstr(w, sa.code), pstr(w, ta->code)) &&
+                !w->cur_other_self)
                 continue; /* an actor acting on itself */
             if (*main_code && strcmp(main_code, "---") != 0 &&
                 add_cand(w, &sa, ta, main_code, strlen(main_code), v0, v1,
@@ -2732,6 +2735,29 @@ static int32_t deal_parties(bede_worker *w, int32_t clause, int32_t deal) {
         const np_actors *a = s >= 0 ? np_of(w, s) : NULL;
         if (a && a->n > 1) return s;
         if (a) return -1;
+    }
+    return -1;
+}
+
+/* The complement clause (with a subject) of an infinitive of demanding
+ * that follows verb end v1 of clause ("... to demand that the government
+ * withdraw the law"), or -1. */
+static int32_t demand_purpose(bede_worker *w, int32_t clause, uint32_t v1) {
+    static const char *const demanding[] = {"demand", "urge", "insist",
+                                            NULL};
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->kind != BEDE_CLAUSE_INFINITIVAL ||
+            o->first < v1 || o->verb < 0 ||
+            !str_in_list(demanding, tlemma(w, w->ph[o->verb].head)))
+            continue;
+        for (uint32_t j = 0; j < w->s->clause_count; j++)
+            if (w->cl[j].parent == (int32_t)k &&
+                w->cl[j].kind == BEDE_CLAUSE_COMPLEMENT &&
+                w->cl[j].subject >= 0)
+                return (int32_t)j;
+        return -1;
     }
     return -1;
 }
@@ -3207,6 +3233,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       int32_t clause, bool nominal, int32_t np) {
     w->cur_clause = clause;
     w->cur_reads_back = false;
+    w->cur_other_self = false;
     const bede_dict *d = w->c->dict;
     const dict_entry *e = &d->entries.v[ge];
     const dict_block *b = e->block == NONE ? NULL : &d->blocks.v[e->block];
@@ -3735,6 +3762,30 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     }
                 }
             }
+        }
+    }
+    if (!nominal && code && !strcmp(code, "141")) {
+        /* "set up a protest camp to demand that the university cut its
+         * ties with Israel", "rallied to demand that the government
+         * withdraw the law": a protest whose purpose is a demand of
+         * another is a protest for a change of policy (1412), aimed at
+         * whom the demand is of; what is demanded has not happened */
+        int32_t k = demand_purpose(w, clause, v1);
+        const np_actors *of = k >= 0 ? np_of(w, w->cl[k].subject) : NULL;
+        if (of && of->n && !w->actors.v[of->first].by_event) {
+            tracef(w, "    \"%s\" = 141 to demand what another must do: "
+                      "1412",
+                   span_text(w, v0, v1, buf, sizeof buf));
+            code = "1412";
+            tgt = of;
+            tgt_np = w->cl[k].subject;
+            /* whom protesters make demands of is another than they, even
+             * of their own sector (students of their university) */
+            w->cur_other_self = w->cl[k].subject != clause_subject(w, clause);
+            int32_t inf = w->cl[k].parent; /* the demand itself too */
+            for (uint32_t t = w->cl[inf].first;
+                 t < w->cl[k].last && t < w->s->token_count; t++)
+                w->covered.v[t] |= 1;
         }
     }
     option_actors ox;
