@@ -2739,6 +2739,30 @@ static int32_t deal_parties(bede_worker *w, int32_t clause, int32_t deal) {
     return -1;
 }
 
+/* For subject NP subj naming prisoners, the NP of an "in" PP right after
+ * it whose head is a place of detention held by another state ("in
+ * Israeli jails", "in Russian custody"), or -1. */
+static int32_t jailer_of(bede_worker *w, int32_t subj, const np_actors *src) {
+    static const char *const held[] = {"prisoner", "detainee", "inmate",
+                                       "captive", NULL};
+    static const char *const jails[] = {"jail", "prison", "custody",
+                                        "detention", NULL};
+    if (subj < 0 || !str_in_list(held, tlemma(w, w->ph[subj].head)))
+        return -1;
+    uint32_t i = w->ph[subj].last;
+    if (i + 1 >= w->s->token_count || strcmp(tlower(w, i), "in") != 0)
+        return -1;
+    int32_t q = actor_np_at(w, i + 1);
+    const np_actors *j = q >= 0 ? np_of(w, q) : NULL;
+    if (!j || j->n != 1 || !str_in_list(jails, tlemma(w, w->ph[q].head)))
+        return -1;
+    const char *jc = pstr(w, w->actors.v[j->first].code);
+    for (uint32_t k = 0; k < src->n; k++)
+        if (!strncmp(jc, pstr(w, w->actors.v[src->first + k].code), 3))
+            return -1;
+    return q;
+}
+
 /* The complement clause (with a subject) of an infinitive of demanding
  * that follows verb end v1 of clause ("... to demand that the government
  * withdraw the law"), or -1. */
@@ -3762,6 +3786,18 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     }
                 }
             }
+        }
+    }
+    if (!tgt && src && !strncmp(code, "14", 2) && clause >= 0) {
+        /* "Palestinian prisoners in Israeli jails began a hunger strike":
+         * prisoners protest against whoever holds them */
+        int32_t q = jailer_of(w, clause_subject(w, clause), src);
+        if (q >= 0) {
+            tgt = np_of(w, q);
+            tgt_np = q;
+            tracef(w, "    \"%s\": the prisoners' protest is against their "
+                      "jailer",
+                   span_text(w, v0, v1, buf, sizeof buf));
         }
     }
     if (!nominal && code && !strcmp(code, "141")) {
