@@ -1586,6 +1586,36 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             return;
         }
     }
+    /* "Protesters stormed parliament ... police fired live rounds at the
+     * crowds": a definite crowd after protesters are named is those
+     * protesters */
+    static const char *const CROWD_HEADS[] = {"crowd", "mob", "throng", NULL};
+    if (!pronoun && !strcmp(det, "the") &&
+        str_in_list(CROWD_HEADS, tlemma(w, ph->head))) {
+        for (uint32_t k = p; k-- > 0;) {
+            const np_actors *r = w->ph[k].kind == BEDE_PHRASE_NP
+                                     ? np_of(w, (int32_t)k)
+                                     : NULL;
+            const char *rc =
+                r && r->n == 1 ? pstr(w, w->actors.v[r->first].code) : "";
+            if (strlen(rc) == 6 && !strcmp(rc + 3, "OPP")) {
+                refer_np(w, p, r->first, 1, NULL);
+                tracef(w, "  \"%s\" refers to the protesters named before",
+                       span_text(w, ph->first, ph->last, buf, sizeof buf));
+                return;
+            }
+        }
+        for (size_t i = w->seen.n; i-- > 0;) {
+            const seen_actor *sa = &w->seen.v[i];
+            const char *rc = pstr(w, sa->a.code);
+            if (sa->root[0] || strlen(rc) != 6 || strcmp(rc + 3, "OPP") != 0)
+                continue;
+            refer_actors(w, p, &sa->a, 1, NULL);
+            tracef(w, "  \"%s\" refers to the protesters named before",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf));
+            return;
+        }
+    }
     char root[3];
     const seen_actor *s =
         pronoun ? corefer(w, NULL, NULL, NULL, true)
