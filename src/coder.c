@@ -192,6 +192,10 @@ struct bede_worker {
     bool void_sentence; /* a TABARI "###" code was met: no events here */
     int32_t cur_clause; /* the clause of the verb being coded */
     bool cur_reads_back; /* its pattern read the verb governing it */
+    char means_code[16]; /* the code of a weapon its subject is described
+                            as using ("aircraft using precision guided
+                            missiles killed ..."), for its clause */
+    int32_t means_clause;
     bool cur_other_self; /* its target is another of the source's code
                             ("students ... demand that the university") */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
@@ -2243,6 +2247,7 @@ static bool same_actor(const char *a, const char *b);
 static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
                                  int32_t exclude, bool in_too);
 static bool background(const bede_worker *w, const cand *c);
+static bool violent(const char *code);
 static int32_t unreal_governor(const bede_worker *w, size_t from,
                                const cand *c);
 
@@ -2262,6 +2267,8 @@ static int sentence_options(bede_worker *w) {
     memset(w->governor.v, 0, nt * sizeof(governed));
     memset(w->made.v, 0, nt * sizeof(governed));
     w->sentence_cands = w->cands.n;
+    w->means_code[0] = 0;
+    w->means_clause = -1;
     if (!w->c->opts.comma_phrases ||
         !comma_phrases(w->doc, s, &w->c->opts, w->dropped.v,
                        w->words_before.v) ||
@@ -3992,6 +3999,30 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          w->cl[clause].parent >= 0 &&
          (w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_MAIN ||
           w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_COORDINATE));
+    if (!tgt && !nominal && violent(code) && clause >= 0 &&
+        w->cl[clause].kind == BEDE_CLAUSE_RELATIVE && vp &&
+        w->toks[vp->head].tag == BEDE_TAG_VBG && w->cl[clause].parent >= 0 &&
+        w->cl[clause].subject >= 0 &&
+        w->cl[clause].subject == clause_subject(w, w->cl[clause].parent)) {
+        /* "British aircraft using precision guided missiles killed 4
+         * Iraqis": what the subject is described as using is the means of
+         * its act, coded with that act */
+        snprintf(w->means_code, sizeof w->means_code, "%s", code);
+        w->means_clause = w->cl[clause].parent;
+        tracef(w, "    \"%s\" = %s: the means of the act of its subject",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+        return;
+    }
+    if (tgt && !nominal && clause >= 0 && clause == w->means_clause &&
+        w->means_code[0] && violent(code) &&
+        strlen(w->means_code) > strlen(code) &&
+        !strncmp(w->means_code, code,
+                 strcmp(code + 2, "0") == 0 ? 2 : strlen(code))) {
+        tracef(w, "    \"%s\" = %s with the means its subject uses: %s",
+               span_text(w, v0, v1, buf, sizeof buf), code, w->means_code);
+        snprintf(intent, sizeof intent, "%s", w->means_code);
+        code = intent;
+    }
     if (!tgt && (w->c->opts.require_target == 1 ||
                  (w->c->opts.require_target == 2 &&
                   (!main_clause || nominal || !alone_code(code))) ||

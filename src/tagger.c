@@ -803,6 +803,18 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
              p == BEDE_TAG_VBD || p == BEDE_TAG_VBG || p == BEDE_TAG_VB ||
              p == BEDE_TAG_VBN || p == BEDE_TAG_VBZ || p == BEDE_TAG_VBP))
             tags[i] = t = BEDE_TAG_JJ;
+        /* "precision guided(VBD) missiles": "guided" before a weapon is
+         * the adjective of guided munitions */
+        if (lens[i] == 6 && strncasecmp(words[i], "guided", 6) == 0 &&
+            (t == BEDE_TAG_VBD || t == BEDE_TAG_VBN) &&
+            (x == BEDE_TAG_NN || x == BEDE_TAG_NNS) &&
+            (strncasecmp(words[i + 1], "missile", 7) == 0 ||
+             strncasecmp(words[i + 1], "bomb", 4) == 0 ||
+             strncasecmp(words[i + 1], "munition", 8) == 0 ||
+             strncasecmp(words[i + 1], "rocket", 6) == 0 ||
+             strncasecmp(words[i + 1], "weapon", 6) == 0 ||
+             strncasecmp(words[i + 1], "shell", 5) == 0))
+            tags[i] = t = BEDE_TAG_JJ;
         /* "A gunman shot(NN) and wounded(VBD) ...": a past form joined to
          * a past verb after the subject's noun */
         if ((t == BEDE_TAG_NN || t == BEDE_TAG_NNS) && i + 2 < n &&
