@@ -2823,6 +2823,18 @@ static int32_t demand_purpose(bede_worker *w, int32_t clause, uint32_t v1) {
     return -1;
 }
 
+/* Does any actor of t share a state with an actor of src? */
+static bool shares_state(const bede_worker *w, const np_actors *src,
+                         const np_actors *t) {
+    if (!t) return false;
+    for (uint32_t j = 0; j < t->n; j++)
+        for (uint32_t i = 0; i < src->n; i++)
+            if (!strncmp(pstr(w, w->actors.v[t->first + j].code),
+                         pstr(w, w->actors.v[src->first + i].code), 3))
+                return true;
+    return false;
+}
+
 /* Verbs of saying that, with "must" in what they tell, demand. */
 static const char *const DEMANDING_SAY[] = {"say", "tell", "stress",
                                             "insist", "declare", NULL};
@@ -3408,30 +3420,18 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     : "no code");
         return;
     }
+    /* "told Blinken that Washington must stop interfering": what a
+     * speaker says another must do is a demand of that other (coded with
+     * the target, below): to change its policy when it must stop, to
+     * de-escalate when it must withdraw, to release when it must free, to
+     * go when its leader must resign */
+    int32_t must = -1;
+    if (code && !best && !nominal && !strcmp(code, "010") &&
+        str_in_list(DEMANDING_SAY, tlemma(w, v0)))
+        must = must_content(w, clause, v1);
     /* "warned that famine had spread": a warning about what no one here
      * threatens to do is a pessimistic comment (012); "warned that it
      * would strike" is coded by what it warns of */
-    /* "told Blinken that Washington must stop interfering": what a
-     * speaker says another must do is a demand of that other: to change
-     * its policy when it must stop, to de-escalate when it must withdraw,
-     * to release when it must free, to go when its leader must resign */
-    int32_t must = -1;
-    if (code && !best && !nominal && !strcmp(code, "010") &&
-        str_in_list(DEMANDING_SAY, tlemma(w, v0))) {
-        must = must_content(w, clause, v1);
-        if (must >= 0) {
-            static const char *const by_verb[][2] = {
-                {"stop", "1042"},     {"end", "1042"},  {"halt", "1042"},
-                {"cease", "1042"},    {"withdraw", "1056"},
-                {"release", "1053"},  {"free", "1053"}, {"resign", "1041"}};
-            const char *mv = tlemma(w, w->ph[w->cl[must].verb].head);
-            code = "100";
-            for (size_t i = 0; i < sizeof by_verb / sizeof *by_verb; i++)
-                if (!strcmp(mv, by_verb[i][0])) code = by_verb[i][1];
-            tracef(w, "    \"%s\" that another must act: a demand, %s",
-                   span_text(w, v0, v1, buf, sizeof buf), code);
-        }
-    }
     if (code && !strcmp(code, "130") && !nominal &&
         !strcmp(tlemma(w, v0), "warn") && clause >= 0) {
         for (uint32_t k = 0; k < w->s->clause_count; k++)
@@ -3790,11 +3790,26 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 }
             }
 
-            if (must >= 0 && w->cl[must].subject >= 0 &&
-                content_target(w, src, w->cl[must].subject)) {
-                /* the demand is of whom must act, not of the hearer */
-                tgt = np_of(w, w->cl[must].subject);
-                tgt_np = w->cl[must].subject;
+            int32_t ms = must >= 0 ? w->cl[must].subject : -1;
+            if (ms >= 0 && src && content_target(w, src, ms) &&
+                !own_forces(w, src, np_of(w, ms)) &&
+                !shares_state(w, src, np_of(w, ms))) {
+                /* the demand is of whom must act, not of the hearer; not
+                 * of the speaker's own side ("Turkey must strengthen its
+                 * army", "the two countries must deepen cooperation") */
+                static const char *const by_verb[][2] = {
+                    {"stop", "1042"},    {"end", "1042"},
+                    {"halt", "1042"},    {"cease", "1042"},
+                    {"withdraw", "1056"}, {"release", "1053"},
+                    {"free", "1053"},    {"resign", "1041"}};
+                const char *mv = tlemma(w, w->ph[w->cl[must].verb].head);
+                code = "100";
+                for (size_t i = 0; i < sizeof by_verb / sizeof *by_verb; i++)
+                    if (!strcmp(mv, by_verb[i][0])) code = by_verb[i][1];
+                tracef(w, "    \"%s\" that another must act: a demand, %s",
+                       span_text(w, v0, v1, buf, sizeof buf), code);
+                tgt = np_of(w, ms);
+                tgt_np = ms;
             }
             if (!tgt && clause >= 0) {
                 /* "Arnor believes Dagolath can cope": the subject of the
