@@ -1458,6 +1458,27 @@ static bool verb_follows(const chunker *c, cursor cur) {
     return false;
 }
 
+/* After a participle: its own object NP and PPs, then a finite verb
+ * with nothing between ("protesting in Kabul demanded", "chanting slogans
+ * marched")? */
+static bool vbg_then_verb(const chunker *c, cursor cur) {
+    bool np = false;
+    for (int k = 0; k < 16; k++) {
+        item it = next_solid(c, &cur);
+        if (it.type != IT_PHRASE) return false;
+        int kind = c->out[it.ph].kind;
+        if (kind == BEDE_PHRASE_PP || kind == BEDE_PHRASE_ADVP) continue;
+        if (kind == BEDE_PHRASE_NP && !np) {
+            np = true;
+            continue;
+        }
+        return kind == BEDE_PHRASE_VP && finite_vp(c, it.ph) &&
+               tag_at(c, c->out[it.ph].head) != BEDE_TAG_VBN &&
+               tag_at(c, c->out[it.ph].head) != BEDE_TAG_VBG;
+    }
+    return false;
+}
+
 static void clause_vp(clauser *s, const item *it, cursor after) {
     chunker *c = s->c;
     int32_t ph = it->ph;
@@ -1557,6 +1578,21 @@ static void clause_vp(clauser *s, const item *it, cursor after) {
                     CL(s, k).verb = ph;
                     CL(s, k).subject = s->prev_np;
                     c->out[ph].flags |= BEDE_PHF_PASSIVE;
+                }
+                return;
+            }
+            if (cl->subject >= 0 && ht == BEDE_TAG_VBG &&
+                s->prev == PREV_NP && s->prev_np == cl->subject &&
+                vbg_then_verb(c, after)) {
+                /* "Afghan women protesting in Kabul demanded ...": a
+                 * present participle right after the subject, with the
+                 * finite verb after its own words, describes the subject
+                 * (a reduced relative) */
+                int32_t k = open_clause(s, BEDE_CLAUSE_RELATIVE, vp->first,
+                                        f->clause, true);
+                if (k >= 0) {
+                    CL(s, k).verb = ph;
+                    CL(s, k).subject = s->prev_np;
                 }
                 return;
             }
@@ -1717,10 +1753,14 @@ static void clause_token(clauser *s, const item *it, cursor after) {
     bool wh = tg == BEDE_TAG_WDT || tg == BEDE_TAG_WP || tg == BEDE_TAG_WPS ||
               word_is(c, t, "which") || word_is(c, t, "who") ||
               word_is(c, t, "whom") || word_is(c, t, "whose");
-    if (word_is(c, t, "that") && !(tg == BEDE_TAG_WDT)) {
-        bool tell_obj = s->prev == PREV_NP && cl->object == s->prev_np &&
-                        cl->verb >= 0 &&
-                        verb_in(c, c->out[cl->verb].head, TELL);
+    bool tell_obj = word_is(c, t, "that") && s->prev == PREV_NP &&
+                    cl->object == s->prev_np && cl->verb >= 0 &&
+                    verb_in(c, c->out[cl->verb].head, TELL);
+    /* "told his Israeli counterpart that(WDT) Israel must ...": after the
+     * object of a verb of telling, "that" opens what is told, whatever
+     * its tag */
+    if (word_is(c, t, "that") && (!(tg == BEDE_TAG_WDT) || tell_obj)) {
+        if (tell_obj) wh = false;
         if (s->prev == PREV_NP && !tell_obj) {
             wh = true;
         } else if (cl->verb >= 0) {

@@ -194,6 +194,12 @@ struct bede_worker {
     bool void_sentence; /* a TABARI "###" code was met: no events here */
     int32_t cur_clause; /* the clause of the verb being coded */
     bool cur_reads_back; /* its pattern read the verb governing it */
+    char means_code[16]; /* the code of a weapon its subject is described
+                            as using ("aircraft using precision guided
+                            missiles killed ..."), for its clause */
+    int32_t means_clause;
+    bool cur_other_self; /* its target is another of the source's code
+                            ("students ... demand that the university") */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
     int32_t date;
     uint32_t context; /* pool offset of the dateline country code, or NONE */
@@ -1146,6 +1152,14 @@ static bool pair_candidate(const char *cc, const char *want, bool states,
     return true;
 }
 
+/* Does NP ph join modifiers before its head with "and" ("Iranian and
+ * U.S. negotiators")? */
+static bool coord_modifiers(const bede_worker *w, const bede_phrase *ph) {
+    for (uint32_t t = ph->first; t < ph->head; t++)
+        if (!strcmp(tlower(w, t), "and")) return true;
+    return false;
+}
+
 /* Is ph "the two ...s" or "both ...s"? */
 static bool pair_np(const bede_worker *w, const bede_phrase *ph) {
     int tag = w->toks[ph->head].tag;
@@ -1280,8 +1294,15 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     mentions_in(w, ph->first, ph->last, act, &nact, &agent);
     /* a role word that only modifies the head ("military cooperation",
      * "police vehicle") is not the NP's role */
+    /* but people's gatherings are theirs: "ahead of an opposition
+     * march", "a student protest" */
+    static const char *const GATHERINGS[] = {
+        "march", "rally", "protest", "demonstration", "sit-in",
+        "procession", "walkout", NULL};
     if (agent && agent->prefixed != 1 && !w->c->opts.tabari_agents &&
-        !role_of_head(w, agent, ph))
+        !role_of_head(w, agent, ph) &&
+        !(agent->last == base + ph->head &&
+          str_in_list(GATHERINGS, tlemma(w, ph->head))))
         agent = NULL;
     /* the possessor right before it */
     uint32_t pfirst = ph->first;
@@ -1468,6 +1489,29 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     bool possessed = (!strcmp(det, "its") || !strcmp(det, "their") ||
                       !strcmp(det, "his") || !strcmp(det, "her")) &&
                      (agent_code || str_in_list(ROLE_MEANS, tlemma(w, ph->head)));
+    /* "granted asylum to Bashar al-Assad and his family": kin owned by
+     * "his" or "her" next to a named person in a coordination are that
+     * person's household, coded as the person */
+    static const char *const KIN[] = {
+        "family", "wife",  "husband", "son",      "daughter", "child",
+        "relative", "brother", "sister", "kin",   "household", NULL};
+    if ((!strcmp(det, "his") || !strcmp(det, "her")) &&
+        (ph->flags & BEDE_PHF_CONJUNCT) && ph->attach >= 0 &&
+        str_in_list(KIN, tlemma(w, ph->head))) {
+        int32_t q = -1;
+        for (uint32_t k = p; k-- > 0 && q < 0;)
+            if ((w->ph[k].flags & BEDE_PHF_CONJUNCT) &&
+                w->ph[k].attach == ph->attach)
+                q = (int32_t)k;
+        const np_actors *r = q >= 0 ? np_of(w, q) : NULL;
+        if (r && r->n == 1 && w->toks[w->ph[q].head].tag == BEDE_TAG_NNP &&
+            !is_state(pstr(w, w->actors.v[r->first].code))) {
+            refer_np(w, p, r->first, 1, NULL);
+            tracef(w, "  \"%s\" refers to the person named before it",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf));
+            return;
+        }
+    }
     if (pronoun || possessed) {
         /* "Iran said it condemned ...": the subject of an enclosing clause
          * that comes before the pronoun */
@@ -1539,12 +1583,16 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             const np_actors *r = np_of(w, own);
             if (r && r->n == 1) own_code = pstr(w, w->actors.v[r->first].code);
         }
-        /* the last pair named together, in this sentence or before */
+        /* the last pair named together, in this sentence or before
+         * ("Iranian and U.S. negotiators": a pair of modifiers too) */
         for (uint32_t k = p; k-- > 0 && found < 2;) {
-            const np_actors *r = w->ph[k].kind == BEDE_PHRASE_NP &&
-                                         (w->ph[k].flags & BEDE_PHF_COORD)
-                                     ? np_of(w, (int32_t)k)
-                                     : NULL;
+            const np_actors *r =
+                w->ph[k].kind == BEDE_PHRASE_NP &&
+                        ((w->ph[k].flags & BEDE_PHF_COORD) ||
+                         (coord_modifiers(w, &w->ph[k]) &&
+                          !(w->ph[k].flags & BEDE_PHF_POSSESSOR)))
+                    ? np_of(w, (int32_t)k)
+                    : NULL;
             if (r && r->n == 2 &&
                 pair_candidate(pstr(w, w->actors.v[r->first].code), want,
                                states, own_code) &&
@@ -1592,6 +1640,36 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             tracef(w, "  \"%s\" refers to %s and %s (named earlier)",
                    span_text(w, ph->first, ph->last, buf, sizeof buf),
                    pstr(w, two[0].code), pstr(w, two[1].code));
+            return;
+        }
+    }
+    /* "Protesters stormed parliament ... police fired live rounds at the
+     * crowds": a definite crowd after protesters are named is those
+     * protesters */
+    static const char *const CROWD_HEADS[] = {"crowd", "mob", "throng", NULL};
+    if (!pronoun && !strcmp(det, "the") &&
+        str_in_list(CROWD_HEADS, tlemma(w, ph->head))) {
+        for (uint32_t k = p; k-- > 0;) {
+            const np_actors *r = w->ph[k].kind == BEDE_PHRASE_NP
+                                     ? np_of(w, (int32_t)k)
+                                     : NULL;
+            const char *rc =
+                r && r->n == 1 ? pstr(w, w->actors.v[r->first].code) : "";
+            if (strlen(rc) == 6 && !strcmp(rc + 3, "OPP")) {
+                refer_np(w, p, r->first, 1, NULL);
+                tracef(w, "  \"%s\" refers to the protesters named before",
+                       span_text(w, ph->first, ph->last, buf, sizeof buf));
+                return;
+            }
+        }
+        for (size_t i = w->seen.n; i-- > 0;) {
+            const seen_actor *sa = &w->seen.v[i];
+            const char *rc = pstr(w, sa->a.code);
+            if (sa->root[0] || strlen(rc) != 6 || strcmp(rc + 3, "OPP") != 0)
+                continue;
+            refer_actors(w, p, &sa->a, 1, NULL);
+            tracef(w, "  \"%s\" refers to the protesters named before",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf));
             return;
         }
     }
@@ -2225,6 +2303,7 @@ static bool same_actor(const char *a, const char *b);
 static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
                                  int32_t exclude, bool in_too);
 static bool background(const bede_worker *w, const cand *c);
+static bool violent(const char *code);
 static int32_t unreal_governor(const bede_worker *w, size_t from,
                                const cand *c);
 
@@ -2244,6 +2323,8 @@ static int sentence_options(bede_worker *w) {
     memset(w->governor.v, 0, nt * sizeof(governed));
     memset(w->made.v, 0, nt * sizeof(governed));
     w->sentence_cands = w->cands.n;
+    w->means_code[0] = 0;
+    w->means_clause = -1;
     if (!w->c->opts.comma_phrases ||
         !comma_phrases(w->doc, s, &w->c->opts, w->dropped.v,
                        w->words_before.v) ||
@@ -2591,7 +2672,8 @@ static void make_events(bede_worker *w, const np_actors *src,
         uint32_t nt = tgt ? tgt->n : 1;
         for (uint32_t j = 0; j < nt; j++) {
             const actor *ta = tgt ? &w->actors.v[tgt->first + j] : NULL;
-            if (ta && same_actor(pstr(w, sa.code), pstr(w, ta->code)))
+            if (ta && same_actor(pstr(w, sa.code), pstr(w, ta->code)) &&
+                !w->cur_other_self)
                 continue; /* an actor acting on itself */
             if (*main_code && strcmp(main_code, "---") != 0 &&
                 add_cand(w, &sa, ta, main_code, strlen(main_code), v0, v1,
@@ -2757,6 +2839,156 @@ static bool own_forces(const bede_worker *w, const np_actors *src,
     return true;
 }
 
+/* Are all of t's actors a state's people against its rulers or
+ * without arms (opposition, rebels, insurgents, civilians, students,
+ * workers)? Police deployed "ahead of an opposition march" are shown to
+ * them, not the state's own. */
+static bool dissidents(const bede_worker *w, const np_actors *t) {
+    static const char *const roles[] = {"OPP", "REB", "INS", "CVL",
+                                        "EDU", "LAB", NULL};
+    if (!t || !t->n) return false;
+    for (uint32_t j = 0; j < t->n; j++) {
+        const char *c = pstr(w, w->actors.v[t->first + j].code);
+        char role[4];
+        if (strlen(c) < 6) return false;
+        snprintf(role, sizeof role, "%s", c + 3);
+        if (!str_in_list(roles, role)) return false;
+    }
+    return true;
+}
+
+/* "had been placed on full alert and were ready to respond to any
+ * Israeli attack": a posture joined by "and" to the same subject's
+ * readiness ("ready", "prepared") to answer someone is aimed at that
+ * someone; the readiness is the posture, not a threat of its own (its
+ * words are marked read). Returns the NP of whom, or -1. */
+static int32_t readiness_target(bede_worker *w, int32_t clause, uint32_t v1) {
+    static const char *const ready[] = {"ready", "prepared", NULL};
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->kind != BEDE_CLAUSE_COORDINATE ||
+            o->first < v1 || strcmp(tlower(w, o->first), "and") != 0 ||
+            (o->subject >= 0 && w->ph[o->subject].first >= o->first))
+            continue;
+        uint32_t r = o->first + 1;
+        while (r < o->last && r < o->first + 4 &&
+               !str_in_list(ready, tlower(w, r)))
+            r++;
+        if (r >= o->last || !str_in_list(ready, tlower(w, r))) continue;
+        int32_t p = first_actor_after(w, r, o->last, -1, false);
+        if (p < 0) continue;
+        for (uint32_t t = o->first; t < o->last && t < w->s->token_count; t++)
+            w->covered.v[t] |= 1;
+        return p;
+    }
+    return -1;
+}
+
+/* For a clause describing NP deal ("a deal brokered by China", "the
+ * truce mediated by Qatar"), when deal names an accord, the compound
+ * subject of the nearest clause around it that has one (the parties), or
+ * -1. */
+static int32_t deal_parties(bede_worker *w, int32_t clause, int32_t deal) {
+    static const char *const accords[] = {
+        "deal",  "agreement", "accord", "truce",      "ceasefire",
+        "pact",  "talks",     "treaty", "settlement", "exchange", NULL};
+    if (clause < 0 || deal < 0 ||
+        !str_in_list(accords, tlemma(w, w->ph[deal].head)))
+        return -1;
+    for (int32_t c = w->cl[clause].parent, depth = 0; c >= 0 && depth < 16;
+         c = w->cl[c].parent, depth++) {
+        int32_t s = clause_subject(w, c);
+        const np_actors *a = s >= 0 ? np_of(w, s) : NULL;
+        if (a && a->n > 1) return s;
+        if (a) return -1;
+    }
+    return -1;
+}
+
+/* For subject NP subj naming prisoners, the NP of an "in" PP right after
+ * it whose head is a place of detention held by another state ("in
+ * Israeli jails", "in Russian custody"), or -1. */
+static int32_t jailer_of(bede_worker *w, int32_t subj, const np_actors *src) {
+    static const char *const held[] = {"prisoner", "detainee", "inmate",
+                                       "captive", NULL};
+    static const char *const jails[] = {"jail", "prison", "custody",
+                                        "detention", NULL};
+    if (subj < 0 || !str_in_list(held, tlemma(w, w->ph[subj].head)))
+        return -1;
+    uint32_t i = w->ph[subj].last;
+    if (i + 1 >= w->s->token_count || strcmp(tlower(w, i), "in") != 0)
+        return -1;
+    int32_t q = actor_np_at(w, i + 1);
+    const np_actors *j = q >= 0 ? np_of(w, q) : NULL;
+    if (!j || j->n != 1 || !str_in_list(jails, tlemma(w, w->ph[q].head)))
+        return -1;
+    const char *jc = pstr(w, w->actors.v[j->first].code);
+    for (uint32_t k = 0; k < src->n; k++)
+        if (!strncmp(jc, pstr(w, w->actors.v[src->first + k].code), 3))
+            return -1;
+    return q;
+}
+
+/* The complement clause (with a subject) of an infinitive of demanding
+ * that follows verb end v1 of clause ("... to demand that the government
+ * withdraw the law"), or -1. */
+static int32_t demand_purpose(bede_worker *w, int32_t clause, uint32_t v1) {
+    static const char *const demanding[] = {"demand", "urge", "insist",
+                                            NULL};
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->kind != BEDE_CLAUSE_INFINITIVAL ||
+            o->first < v1 || o->verb < 0 ||
+            !str_in_list(demanding, tlemma(w, w->ph[o->verb].head)))
+            continue;
+        for (uint32_t j = 0; j < w->s->clause_count; j++)
+            if (w->cl[j].parent == (int32_t)k &&
+                w->cl[j].kind == BEDE_CLAUSE_COMPLEMENT &&
+                w->cl[j].subject >= 0)
+                return (int32_t)j;
+        return -1;
+    }
+    return -1;
+}
+
+/* Does any actor of t share a state with an actor of src? */
+static bool shares_state(const bede_worker *w, const np_actors *src,
+                         const np_actors *t) {
+    if (!t) return false;
+    for (uint32_t j = 0; j < t->n; j++)
+        for (uint32_t i = 0; i < src->n; i++)
+            if (!strncmp(pstr(w, w->actors.v[t->first + j].code),
+                         pstr(w, w->actors.v[src->first + i].code), 3))
+                return true;
+    return false;
+}
+
+/* Verbs of saying that, with "must" in what they tell, demand. */
+static const char *const DEMANDING_SAY[] = {"say", "tell", "stress",
+                                            "insist", "declare", NULL};
+
+/* The complement clause after verb end v1 of clause whose verb group is
+ * "must" + a verb (not "must have"), or -1. */
+static int32_t must_content(bede_worker *w, int32_t clause, uint32_t v1) {
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->kind != BEDE_CLAUSE_COMPLEMENT ||
+            o->first < v1 || o->verb < 0)
+            continue;
+        const bede_phrase *vp = &w->ph[o->verb];
+        if (vp->flags & BEDE_PHF_NEGATED) return -1;
+        for (uint32_t t = vp->first; t < vp->head; t++)
+            if (!strcmp(tlower(w, t), "must") &&
+                strcmp(tlower(w, t + 1), "have") != 0)
+                return (int32_t)k;
+        return -1;
+    }
+    return -1;
+}
+
 /* Is NP p the object of a preposition naming a topic ("for", "on",
  * "about", "over", "regarding")? */
 static bool topic_pp(const bede_worker *w, int32_t p) {
@@ -2811,6 +3043,87 @@ static bool event_patient(bede_worker *w, int32_t p) {
     bede_dict_match vm[2];
     uint32_t b = w->s->first_token;
     return match(w, BEDE_DICT_VERBS, b + h, b + w->s->token_count, vm, 2) > 0;
+}
+
+/* Is NP p a court named after "at", "in", "before" or "with": where a
+ * case is brought, not whom it is against? */
+static bool court_venue(bede_worker *w, int32_t p) {
+    static const char *const preps[] = {"at", "in", "before", "with", NULL};
+    static const char *const courts[] = {"court", "tribunal", NULL};
+    const bede_phrase *n = &w->ph[p];
+    return n->first > 0 && str_in_list(preps, tlower(w, n->first - 1)) &&
+           str_in_list(courts, tlemma(w, n->head));
+}
+
+/* The object of a participle or relative clause of accusing that follows
+ * verb end v1 in clause ("a case ... accusing Israel of genocide"), or
+ * -1. */
+static int32_t accused_by_case(bede_worker *w, int32_t clause, uint32_t v1) {
+    static const char *const accuse[] = {"accuse", "charge", "allege", NULL};
+    if (clause < 0) return -1;
+    for (uint32_t k = 0; k < w->s->clause_count; k++) {
+        const bede_clause *o = &w->cl[k];
+        if (o->parent != clause || o->first < v1 || o->verb < 0 ||
+            o->object < 0 ||
+            (o->kind != BEDE_CLAUSE_RELATIVE &&
+             o->kind != BEDE_CLAUSE_PARTICIPIAL) ||
+            !str_in_list(accuse, tlemma(w, w->ph[o->verb].head)))
+            continue;
+        return np_of(w, o->object) ? o->object : -1;
+    }
+    return -1;
+}
+
+/* Is NP p the subject of an absolute "with" after a comma (", with
+ * Oman's foreign minister carrying messages"): "with", its NP (with a
+ * possessor), then a present participle? */
+static bool absolute_with(bede_worker *w, int32_t p) {
+    uint32_t start = w->ph[p].first;
+    for (uint32_t q = 0; q < w->s->phrase_count; q++)
+        if ((w->ph[q].flags & BEDE_PHF_POSSESSOR) &&
+            w->ph[q].attach == p && w->ph[q].first < start)
+            start = w->ph[q].first;
+    uint32_t end = w->ph[p].last;
+    return start >= 2 && !strcmp(tlower(w, start - 1), "with") &&
+           w->toks[start - 2].tag == BEDE_TAG_COMMA &&
+           end < w->s->token_count && w->toks[end].tag == BEDE_TAG_VBG;
+}
+
+/* Is NP p whom an earlier act named by a noun in a PP was done to
+ * ("opened an investigation into the attack on the prime minister",
+ * "protested against the arrest of the city's mayor")? The act the
+ * verb is about is the attack or the arrest, whose victim is not the
+ * verb's target. */
+static bool patient_of_act(bede_worker *w, int32_t p) {
+    static const char *const preps[] = {"of", "on", "against", NULL};
+    /* "the arrest of the city's mayor, Ekrem Imamoglu": the name is the
+     * mayor */
+    if ((w->ph[p].flags & BEDE_PHF_APPOS) && w->ph[p].attach >= 0)
+        p = w->ph[p].attach;
+    uint32_t start = w->ph[p].first;
+    for (uint32_t q = 0; q < w->s->phrase_count; q++)
+        if ((w->ph[q].flags & BEDE_PHF_POSSESSOR) &&
+            w->ph[q].attach == p && w->ph[q].first < start)
+            start = w->ph[q].first; /* "the city 's mayor" */
+    if (start < 3 || !str_in_list(preps, tlower(w, start - 1))) return false;
+    uint32_t h = start - 2; /* the act's noun */
+    if (!is_noun_tag(w->toks[h].tag)) return false;
+    bede_dict_match vm[2];
+    uint32_t b = w->s->first_token;
+    if (match(w, BEDE_DICT_VERBS, b + h, b + w->s->token_count, vm, 2) <= 0)
+        return false;
+    /* the noun's own phrase is the object of a preposition of what is
+     * looked into or answered; not "for" ("called for a boycott against
+     * X", "claimed responsibility for an attack on X": the source's own
+     * act, whose target is the verb's) */
+    static const char *const about[] = {"into", "against", "over", "about",
+                                        "at", NULL};
+    uint32_t k = h;
+    while (k > 0 && (is_noun_tag(w->toks[k - 1].tag) ||
+                     w->toks[k - 1].tag == BEDE_TAG_JJ ||
+                     w->toks[k - 1].tag == BEDE_TAG_DT))
+        k--;
+    return k > 0 && str_in_list(about, tlower(w, k - 1));
 }
 
 /* May NP p of reported content be a statement's target: not the
@@ -3123,6 +3436,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                       int32_t clause, bool nominal, int32_t np) {
     w->cur_clause = clause;
     w->cur_reads_back = false;
+    w->cur_other_self = false;
     const bede_dict *d = w->c->dict;
     const dict_entry *e = &d->entries.v[ge];
     const dict_block *b = e->block == NONE ? NULL : &d->blocks.v[e->block];
@@ -3179,6 +3493,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             }
             bool ok = match_pattern(w, pat, v0, v1, lo, phi, psubj,
                                     nominal ? np : -1, &m);
+            /* "held talks in Muscat, with Oman's foreign minister carrying
+             * messages": the subject of an absolute "with" is no partner */
+            if (ok && m.tgt >= 0 && absolute_with(w, m.tgt)) ok = false;
             if (w->trace && ok)
                 tracef(w, "    pattern \"%s\" = %s  (%s:%u) matches",
                        dstr(w, pat->text), dstr(w, pat->code),
@@ -3245,6 +3562,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     : "no code");
         return;
     }
+    /* "told Blinken that Washington must stop interfering": what a
+     * speaker says another must do is a demand of that other (coded with
+     * the target, below): to change its policy when it must stop, to
+     * de-escalate when it must withdraw, to release when it must free, to
+     * go when its leader must resign */
+    int32_t must = -1;
+    if (code && !best && !nominal && !strcmp(code, "010") &&
+        str_in_list(DEMANDING_SAY, tlemma(w, v0)))
+        must = must_content(w, clause, v1);
     /* "warned that famine had spread": a warning about what no one here
      * threatens to do is a pessimistic comment (012); "warned that it
      * would strike" is coded by what it warns of */
@@ -3461,7 +3787,32 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 int32_t by = by_agent(w, v1, hi, false);
                 if (by >= 0) src = np_of(w, by);
             }
+            if (!src && !tgt && subj >= 0 && !strncmp(code, "15", 2)) {
+                /* "the armed forces had been placed on full alert",
+                 * "troops were deployed to the border": with no one named
+                 * who did it, the forces put in that posture show it */
+                src = np_of(w, subj);
+                subj = -1;
+            }
             if (!tgt && subj >= 0) tgt = np_of(w, subj);
+            if (!tgt && src && !strncmp(code, "045", 3)) {
+                /* "agreed to restore relations under a deal brokered by
+                 * China": the mediator of a deal acts between its
+                 * parties, the compound subject of the clause that made
+                 * it */
+                int32_t q = deal_parties(w, clause, subj);
+                if (q >= 0) {
+                    tgt = np_of(w, q);
+                    tgt_np = q;
+                }
+            }
+            if (!tgt && src && !strncmp(code, "15", 2)) {
+                int32_t p = readiness_target(w, clause, v1);
+                if (p >= 0) {
+                    tgt = np_of(w, p);
+                    tgt_np = p;
+                }
+            }
         } else {
             if (!src && subj >= 0) src = np_of(w, subj);
             if (!src && subj >= 0) {
@@ -3529,10 +3880,12 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                  * again */
                 while (p >= 0 && (p == obj15 ||
                        ((w->ph[p].first > answered && event_patient(w, p)) ||
+                        patient_of_act(w, p) || absolute_with(w, p) ||
                         (src && (is_source(w, src, np_of(w, p)) ||
                                  possessed_own(w, src, p) ||
                                  (!strncmp(code, "15", 2) &&
-                                  own_forces(w, src, np_of(w, p))))))))
+                                  own_forces(w, src, np_of(w, p)) &&
+                                  !dissidents(w, np_of(w, p))))))))
                     p = first_actor_after(w, w->ph[p].last, thi, subj, in_too);
                 if (p >= 0 && !strncmp(code, "12", 2) &&
                     w->ph[p].first > v1 + 1 &&
@@ -3558,6 +3911,15 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                      * with the other */
                     p = -1;
                 }
+                if (p >= 0 && !strncmp(code, "115", 3) && court_venue(w, p)) {
+                    /* "filed a case at the International Court of
+                     * Justice accusing Israel of genocide": the court is
+                     * where the case is brought; whom the case accuses is
+                     * the target */
+                    p = first_actor_after(w, w->ph[p].last, thi, subj,
+                                          in_too);
+                    if (p < 0) p = accused_by_case(w, clause, v1);
+                }
                 if (p < 0) p = shared_object(w, clause, v1);
                 if (p >= 0) {
                     tgt = np_of(w, p);
@@ -3569,7 +3931,37 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 /* "met Xi Jinping in Beijing and signed a dozen
                  * agreements": with whom the first verb dealt */
                 tgt = &partner;
+            if (!tgt && src && !strncmp(code, "15", 2)) {
+                /* "put its forces on alert and is ready to respond to
+                 * any Israeli attack" */
+                int32_t p = readiness_target(w, clause, v1);
+                if (p >= 0) {
+                    tgt = np_of(w, p);
+                    tgt_np = p;
+                }
+            }
 
+            int32_t ms = must >= 0 ? w->cl[must].subject : -1;
+            if (ms >= 0 && src && content_target(w, src, ms) &&
+                !own_forces(w, src, np_of(w, ms)) &&
+                !shares_state(w, src, np_of(w, ms))) {
+                /* the demand is of whom must act, not of the hearer; not
+                 * of the speaker's own side ("Turkey must strengthen its
+                 * army", "the two countries must deepen cooperation") */
+                static const char *const by_verb[][2] = {
+                    {"stop", "1042"},    {"end", "1042"},
+                    {"halt", "1042"},    {"cease", "1042"},
+                    {"withdraw", "1056"}, {"release", "1053"},
+                    {"free", "1053"},    {"resign", "1041"}};
+                const char *mv = tlemma(w, w->ph[w->cl[must].verb].head);
+                code = "100";
+                for (size_t i = 0; i < sizeof by_verb / sizeof *by_verb; i++)
+                    if (!strcmp(mv, by_verb[i][0])) code = by_verb[i][1];
+                tracef(w, "    \"%s\" that another must act: a demand, %s",
+                       span_text(w, v0, v1, buf, sizeof buf), code);
+                tgt = np_of(w, ms);
+                tgt_np = ms;
+            }
             if (!tgt && clause >= 0) {
                 /* "Arnor believes Dagolath can cope": the subject of the
                  * reported content is the target */
@@ -3597,6 +3989,42 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     }
                 }
             }
+        }
+    }
+    if (!tgt && src && !strncmp(code, "14", 2) && clause >= 0) {
+        /* "Palestinian prisoners in Israeli jails began a hunger strike":
+         * prisoners protest against whoever holds them */
+        int32_t q = jailer_of(w, clause_subject(w, clause), src);
+        if (q >= 0) {
+            tgt = np_of(w, q);
+            tgt_np = q;
+            tracef(w, "    \"%s\": the prisoners' protest is against their "
+                      "jailer",
+                   span_text(w, v0, v1, buf, sizeof buf));
+        }
+    }
+    if (!nominal && code && !strcmp(code, "141")) {
+        /* "set up a protest camp to demand that the university cut its
+         * ties with Israel", "rallied to demand that the government
+         * withdraw the law": a protest whose purpose is a demand of
+         * another is a protest for a change of policy (1412), aimed at
+         * whom the demand is of; what is demanded has not happened */
+        int32_t k = demand_purpose(w, clause, v1);
+        const np_actors *of = k >= 0 ? np_of(w, w->cl[k].subject) : NULL;
+        if (of && of->n && !w->actors.v[of->first].by_event) {
+            tracef(w, "    \"%s\" = 141 to demand what another must do: "
+                      "1412",
+                   span_text(w, v0, v1, buf, sizeof buf));
+            code = "1412";
+            tgt = of;
+            tgt_np = w->cl[k].subject;
+            /* whom protesters make demands of is another than they, even
+             * of their own sector (students of their university) */
+            w->cur_other_self = w->cl[k].subject != clause_subject(w, clause);
+            int32_t inf = w->cl[k].parent; /* the demand itself too */
+            for (uint32_t t = w->cl[inf].first;
+                 t < w->cl[k].last && t < w->s->token_count; t++)
+                w->covered.v[t] |= 1;
         }
     }
     option_actors ox;
@@ -3628,6 +4056,28 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         tracef(w, "    \"%s\" = 040 in a third state: 044",
                span_text(w, v0, v1, buf, sizeof buf));
         code = "044";
+    }
+    if (!strcmp(code, "190") && !nominal && clause >= 0 &&
+        w->cl[clause].kind == BEDE_CLAUSE_PARTICIPIAL &&
+        w->cl[clause].first > 0 &&
+        w->toks[w->cl[clause].first - 1].tag == BEDE_TAG_COMMA) {
+        /* "launched hundreds of drones at Ukraine, striking a factory": the
+         * strike told by the participle is made with the weapons of the
+         * attack before it, and takes its more specific code */
+        for (size_t j = w->cands.n; j-- > w->sentence_cands;) {
+            const cand *g = &w->cands.v[j];
+            const char *gc = pstr(w, g->code);
+            if (g->clause != w->cl[clause].parent || g->verb_first >= v0 ||
+                strncmp(gc, "19", 2) != 0 || !strcmp(gc, "190") ||
+                strcmp(pstr(w, g->src.code),
+                       pstr(w, w->actors.v[src->first].code)) != 0)
+                continue;
+            tracef(w, "    \"%s\" = 190 after an attack by %s: %s",
+                   span_text(w, v0, v1, buf, sizeof buf), gc, gc);
+            snprintf(intent, sizeof intent, "%s", gc);
+            code = intent;
+            break;
+        }
     }
     if (!strcmp(code, "190") && unarmed(w, src)) {
         /* "settlers attacked villagers": force by people without arms
@@ -3729,6 +4179,30 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          w->cl[clause].parent >= 0 &&
          (w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_MAIN ||
           w->cl[w->cl[clause].parent].kind == BEDE_CLAUSE_COORDINATE));
+    if (!tgt && !nominal && violent(code) && clause >= 0 &&
+        w->cl[clause].kind == BEDE_CLAUSE_RELATIVE && vp &&
+        w->toks[vp->head].tag == BEDE_TAG_VBG && w->cl[clause].parent >= 0 &&
+        w->cl[clause].subject >= 0 &&
+        w->cl[clause].subject == clause_subject(w, w->cl[clause].parent)) {
+        /* "British aircraft using precision guided missiles killed 4
+         * Iraqis": what the subject is described as using is the means of
+         * its act, coded with that act */
+        snprintf(w->means_code, sizeof w->means_code, "%s", code);
+        w->means_clause = w->cl[clause].parent;
+        tracef(w, "    \"%s\" = %s: the means of the act of its subject",
+               span_text(w, v0, v1, buf, sizeof buf), code);
+        return;
+    }
+    if (tgt && !nominal && clause >= 0 && clause == w->means_clause &&
+        w->means_code[0] && violent(code) &&
+        strlen(w->means_code) > strlen(code) &&
+        !strncmp(w->means_code, code,
+                 strcmp(code + 2, "0") == 0 ? 2 : strlen(code))) {
+        tracef(w, "    \"%s\" = %s with the means its subject uses: %s",
+               span_text(w, v0, v1, buf, sizeof buf), code, w->means_code);
+        snprintf(intent, sizeof intent, "%s", w->means_code);
+        code = intent;
+    }
     if (!tgt && (w->c->opts.require_target == 1 ||
                  (w->c->opts.require_target == 2 &&
                   (!main_clause || nominal || !alone_code(code))) ||
@@ -3866,6 +4340,31 @@ static int32_t unreal_governor(const bede_worker *w, size_t from,
 static bool background(const bede_worker *w, const cand *c) {
     static const char *const before[] = {"after", "since", "following",
                                          "before", "until", NULL};
+    static const char *const spans[] = {"minute", "hour",  "day",    "week",
+                                        "month",  "year",  "decade", NULL};
+    /* "killed hundreds of civilians after seizing the city": force or
+     * coercion told by a participle right after "after", when the news is
+     * force too, is a step of the same operation by the same side ("six
+     * months after seizing it" is history; "resigned after meeting the
+     * president", "celebrated after leaving" stay background) */
+    uint32_t v = c->verb_first;
+    if (v >= 1 && w->toks[v].tag == BEDE_TAG_VBG && c->clause >= 0 &&
+        !strcmp(tlower(w, v - 1), "after") &&
+        !(v >= 2 && str_in_list(spans, tlemma(w, v - 2)))) {
+        bool step = false, news = false;
+        for (size_t j = w->sentence_cands; j < w->cands.n; j++) {
+            const cand *g = &w->cands.v[j];
+            const char *gc = pstr(w, g->code);
+            bool force = !strncmp(gc, "17", 2) || !strncmp(gc, "18", 2) ||
+                         !strncmp(gc, "19", 2) || !strncmp(gc, "20", 2);
+            if (g->verb_first == v && g->clause == c->clause && force)
+                step = true;
+            if (g->clause == w->cl[c->clause].parent && g->verb_first < v &&
+                force && !strcmp(pstr(w, g->src.code), pstr(w, c->src.code)))
+                news = true;
+        }
+        if (step && news) return false;
+    }
     for (int32_t k = c->clause, depth = 0; k >= 0 && depth < 16;
          k = w->cl[k].parent, depth++)
         if (w->cl[k].kind == BEDE_CLAUSE_ADVERBIAL &&
@@ -3914,6 +4413,60 @@ static bool consequence(const bede_worker *w, size_t from, const cand *c) {
             return true;
     }
     return false;
+}
+
+/* "announced $200 million in grants to Jordan to help the country host
+ * refugees": is c, aid (07) in an infinitive of purpose, what the aid
+ * its clause's source gave just before is for, not more aid? */
+static bool aid_purpose(const bede_worker *w, size_t from, const cand *c) {
+    if (c->clause < 0 || w->cl[c->clause].kind != BEDE_CLAUSE_INFINITIVAL ||
+        strncmp(pstr(w, c->code), "07", 2) != 0)
+        return false;
+    for (size_t j = from; j < w->cands.n; j++) {
+        const cand *g = &w->cands.v[j];
+        if (g != c && !g->dead && g->clause == w->cl[c->clause].parent &&
+            g->verb_first < c->verb_first &&
+            !strncmp(pstr(w, g->code), "07", 2) &&
+            !strcmp(pstr(w, g->src.code), pstr(w, c->src.code)))
+            return true;
+    }
+    return false;
+}
+
+/* "attacked a Shi'ite mosque in Kunduz, killing dozens of worshippers":
+ * for the participial consequence c of an attack on a building (a place
+ * of worship, school, hospital, market) whose people of the same state
+ * it names, the candidate index of that attack, whose target the people
+ * are; else -1. */
+static int32_t building_attack(const bede_worker *w, size_t from,
+                               const cand *c) {
+    static const char *const buildings[] = {
+        "mosque",   "church", "synagogue", "temple",  "shrine",
+        "school",   "hospital", "clinic",  "market",  "university",
+        "seminary", "madrassa", NULL};
+    if (c->clause < 0 || w->cl[c->clause].kind != BEDE_CLAUSE_PARTICIPIAL ||
+        !violent(pstr(w, c->code)) || c->tgt.code == NONE)
+        return -1;
+    const char *tc = pstr(w, c->tgt.code);
+    if (strlen(tc) != 6 || strcmp(tc + 3, "CVL") != 0) return -1;
+    uint32_t base = w->s->first_token;
+    for (size_t j = from; j < w->cands.n; j++) {
+        const cand *g = &w->cands.v[j];
+        if (g == c || g->clause != w->cl[c->clause].parent ||
+            g->verb_first >= c->verb_first || !violent(pstr(w, g->code)) ||
+            g->tgt.code == NONE ||
+            strcmp(pstr(w, g->src.code), pstr(w, c->src.code)) != 0)
+            continue;
+        const char *gt = pstr(w, g->tgt.code);
+        if (strlen(gt) != 6 || strncmp(gt, tc, 3) != 0 ||
+            !strcmp(gt + 3, "CVL"))
+            continue;
+        for (uint32_t t = g->tgt.first; t < g->tgt.last && t >= base; t++)
+            if (is_noun_tag(w->toks[t - base].tag) &&
+                str_in_list(buildings, tlemma(w, t - base)))
+                return (int32_t)j;
+    }
+    return -1;
 }
 
 /* A modal of the verb dictionary whose pattern matches ("suggested X
@@ -4269,7 +4822,8 @@ static int code_sentence(bede_worker *w, uint32_t si) {
     for (size_t i = before; i < w->cands.n; i++) {
         cand *c = &w->cands.v[i];
         bool drop = false;
-        if (!w->c->opts.statements && say_verb(w, c->verb_first))
+        if (!w->c->opts.statements && say_verb(w, c->verb_first) &&
+            strncmp(pstr(w, c->code), "10", 2) != 0)
             for (size_t j = before; j < w->cands.n && !drop; j++)
                 drop = j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED);
         if (drop) {
@@ -4298,6 +4852,16 @@ static int code_sentence(bede_worker *w, uint32_t si) {
                    tlower(w, w->cands.v[gov].verb_first));
         }
     }
+    for (size_t i = before; i < w->cands.n; i++) {
+        int32_t g = building_attack(w, before, &w->cands.v[i]);
+        if (g >= 0 && !w->cands.v[g].dead) {
+            w->cands.v[g].dead = 1;
+            tracef(w, "  \"%s\": the people \"%s\" killed or hurt there "
+                      "are the attack's target",
+                   tlower(w, w->cands.v[g].verb_first),
+                   tlower(w, w->cands.v[i].verb_first));
+        }
+    }
     kept = before;
     bool all = w->c->opts.code_by == BEDE_CODE_ALL; /* nothing folds */
     for (size_t i = before; i < w->cands.n && all; i++)
@@ -4308,6 +4872,12 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         if (background(w, c)) {
             tracef(w, "  \"%s\" is the background of the news (\"after\", "
                       "\"since\" ...): no event of its own",
+                   tlower(w, c->verb_first));
+            continue;
+        }
+        if (aid_purpose(w, before, c)) {
+            tracef(w, "  \"%s\" is what the aid before it is for: no "
+                      "event of its own",
                    tlower(w, c->verb_first));
             continue;
         }

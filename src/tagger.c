@@ -793,6 +793,28 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
             (x == BEDE_TAG_DT || x == BEDE_TAG_NNP || x == BEDE_TAG_NNPS ||
              x == BEDE_TAG_CD || x == BEDE_TAG_PRPS))
             tags[i] = BEDE_TAG_IN;
+        /* "fired tear gas and live(VB) rounds", "used live(VBP)
+         * ammunition": "live" before a noun and after no subject is its
+         * adjective */
+        if (lens[i] == 4 && strncasecmp(words[i], "live", 4) == 0 &&
+            (t == BEDE_TAG_VB || t == BEDE_TAG_VBP) &&
+            (x == BEDE_TAG_NN || x == BEDE_TAG_NNS) &&
+            (p == BEDE_TAG_CC || p == BEDE_TAG_DT || p == BEDE_TAG_IN ||
+             p == BEDE_TAG_VBD || p == BEDE_TAG_VBG || p == BEDE_TAG_VB ||
+             p == BEDE_TAG_VBN || p == BEDE_TAG_VBZ || p == BEDE_TAG_VBP))
+            tags[i] = t = BEDE_TAG_JJ;
+        /* "precision guided(VBD) missiles": "guided" before a weapon is
+         * the adjective of guided munitions */
+        if (lens[i] == 6 && strncasecmp(words[i], "guided", 6) == 0 &&
+            (t == BEDE_TAG_VBD || t == BEDE_TAG_VBN) &&
+            (x == BEDE_TAG_NN || x == BEDE_TAG_NNS) &&
+            (strncasecmp(words[i + 1], "missile", 7) == 0 ||
+             strncasecmp(words[i + 1], "bomb", 4) == 0 ||
+             strncasecmp(words[i + 1], "munition", 8) == 0 ||
+             strncasecmp(words[i + 1], "rocket", 6) == 0 ||
+             strncasecmp(words[i + 1], "weapon", 6) == 0 ||
+             strncasecmp(words[i + 1], "shell", 5) == 0))
+            tags[i] = t = BEDE_TAG_JJ;
         /* "A gunman shot(NN) and wounded(VBD) ...": a past form joined to
          * a past verb after the subject's noun */
         if ((t == BEDE_TAG_NN || t == BEDE_TAG_NNS) && i + 2 < n &&
