@@ -1011,8 +1011,8 @@ static uint32_t adopt_actors(bede_worker *w, uint32_t q, uint32_t from,
             agent_code = NULL;
         if (agent_code && elite_joins(code, a.dated, agent_code) &&
             (a.how == BEDE_ACTOR_PHRASE || a.how == BEDE_ACTOR_COREF)) {
+            a.plain = a.code + 1; /* before compose moves the pool */
             a.code = compose(w, code, agent_code);
-            a.plain = pool_code(w, code, strlen(code)) + 1;
             const dict_entry *ge = &d->entries.v[g->entry];
             a.agent_file = ge->file;
             a.agent_line = ge->line;
@@ -2768,7 +2768,8 @@ static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
  * leaving out comma phrases and roles of no known state; NULL when none. */
 static const np_actors *tabari_target(bede_worker *w, const np_actors *src,
                                       uint32_t v0, uint32_t v1) {
-    const char *sc = pstr(w, w->actors.v[src->first].code);
+    char sc[64]; /* a copy: resolving a phrase may move the pool */
+    snprintf(sc, sizeof sc, "%s", pstr(w, w->actors.v[src->first].code));
     for (int pass = 0; pass < 2; pass++) {
         uint32_t from = pass ? 0 : v1;
         uint32_t to = pass ? v0 : w->s->token_count;
@@ -2791,8 +2792,11 @@ static const np_actors *tabari_target(bede_worker *w, const np_actors *src,
  * target's; NULL when none. */
 static const np_actors *tabari_source(bede_worker *w, const np_actors *tgt,
                                       uint32_t v0) {
-    const char *tc = tgt && tgt->n ? pstr(w, w->actors.v[tgt->first].code)
-                                   : NULL;
+    char tcode[64] = ""; /* a copy: resolving a phrase may move the pool */
+    if (tgt && tgt->n)
+        snprintf(tcode, sizeof tcode, "%s",
+                 pstr(w, w->actors.v[tgt->first].code));
+    const char *tc = tcode[0] ? tcode : NULL;
     for (uint32_t i = 0; i < v0; i++) {
         int32_t p = actor_np_at(w, i);
         if (p < 0 || w->ph[p].first != i) continue;
