@@ -198,6 +198,12 @@ struct bede_worker {
                             as using ("aircraft using precision guided
                             missiles killed ..."), for its clause */
     int32_t means_clause;
+    char force_code[16];  /* the code of a verb of force that found no
+                             target ("shelled a camp near El Fasher"), its
+                             clause and its source's code, for a
+                             participle of killing after it */
+    int32_t force_clause;
+    uint32_t force_src;
     bool cur_other_self; /* its target is another of the source's code
                             ("students ... demand that the university") */
     struct { int32_t *v; size_t n, cap; } np_start, pp_prep;
@@ -1248,6 +1254,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     if (ph->flags & BEDE_PHF_COORD) {
         uint32_t last_conj = p;
         const char *shared = NULL;
+        char prev_state[4] = "";
         for (int pass = 0; pass < 2; pass++) {
             if (pass == 1) {
                 first = (uint32_t)w->actors.n, limit = first + MAX_ACTORS;
@@ -1278,7 +1285,25 @@ static void resolve_np(bede_worker *w, uint32_t p) {
                     if (q != last_conj && shared && is_state(code) &&
                         w->ph[q].last - w->ph[q].first <= 2)
                         a.code = compose(w, code, shared);
+                    /* "25 Chinese military aircraft and seven navy
+                     * ships": a role whose state was only guessed is of
+                     * the state the member before it names */
+                    if (a.guessed && prev_state[0] && strlen(code) > 3) {
+                        char moved[64];
+                        snprintf(moved, sizeof moved, "%s%s", prev_state,
+                                 code + 3);
+                        a.code = pool_code(w, moved, strlen(moved));
+                        a.guessed = 0;
+                    }
                     push_actor(w, &a);
+                }
+                prev_state[0] = '\0';
+                if (r->n == 1 && !w->actors.v[r->first].guessed &&
+                    w->actors.v[r->first].how == BEDE_ACTOR_PHRASE) {
+                    const char *c0 = pstr(w, w->actors.v[r->first].code);
+                    char st[4];
+                    snprintf(st, sizeof st, "%.3s", c0);
+                    if (is_state(st)) memcpy(prev_state, st, 4);
                 }
             }
         }
@@ -2325,6 +2350,8 @@ static int sentence_options(bede_worker *w) {
     w->sentence_cands = w->cands.n;
     w->means_code[0] = 0;
     w->means_clause = -1;
+    w->force_code[0] = 0;
+    w->force_clause = -1;
     if (!w->c->opts.comma_phrases ||
         !comma_phrases(w->doc, s, &w->c->opts, w->dropped.v,
                        w->words_before.v) ||
@@ -3408,6 +3435,17 @@ static bool unarmed(const bede_worker *w, const np_actors *src) {
 /* "Brazil's president said Brazil would support ...": a speaker who
  * holds a role of the state named as the reported act's subject speaks for
  * it; src (one actor, a bare state) becomes the speaker's actor. */
+/* Are the actors of src all armed forces of a state (a MIL role)? */
+static bool armed_forces(const bede_worker *w, const np_actors *src) {
+    for (uint32_t i = 0; i < src->n; i++) {
+        const char *c = pstr(w, w->actors.v[src->first + i].code);
+        char st[4];
+        snprintf(st, sizeof st, "%.3s", c);
+        if (!is_state(st) || strncmp(c + 3, "MIL", 3) != 0) return false;
+    }
+    return src->n > 0;
+}
+
 static const np_actors *speaker_for_state(bede_worker *w,
                                           const np_actors *src,
                                           int32_t clause) {
@@ -4082,6 +4120,26 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             code = intent;
             break;
         }
+        if (!strcmp(code, "190") && w->force_code[0] &&
+            w->force_clause == w->cl[clause].parent &&
+            strcmp(w->force_code, "190") != 0 &&
+            !strcmp(pstr(w, w->force_src),
+                    pstr(w, w->actors.v[src->first].code))) {
+            /* "shelled a camp near El Fasher, killing 30 civilians": the
+             * killing is what the shelling, which named no one, did */
+            tracef(w, "    \"%s\" = 190 after %s that named no target: %s",
+                   span_text(w, v0, v1, buf, sizeof buf), w->force_code,
+                   w->force_code);
+            snprintf(intent, sizeof intent, "%s", w->force_code);
+            code = intent;
+        }
+    }
+    if (!strcmp(code, "183") && armed_forces(w, src)) {
+        /* "army drones bombed a market", "Israeli jets bombed Gaza": a
+         * bombing by armed forces is an air strike, not a bomb attack */
+        tracef(w, "    \"%s\" = 183 by armed forces: aerial weapons, 195",
+               span_text(w, v0, v1, buf, sizeof buf));
+        code = "195";
     }
     if (!strcmp(code, "190") && unarmed(w, src)) {
         /* "settlers attacked villagers": force by people without arms
@@ -4214,6 +4272,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         /* "X said" alone is not an event */
         tracef(w, "    \"%s\" = %s: no target actor, no event",
                span_text(w, v0, v1, buf, sizeof buf), code);
+        if (!nominal && clause >= 0 && violent(code)) {
+            snprintf(w->force_code, sizeof w->force_code, "%s", code);
+            w->force_clause = clause;
+            w->force_src = w->actors.v[src->first].code;
+        }
         return;
     }
     if (passive) flags |= BEDE_EVF_PASSIVE;
