@@ -4809,6 +4809,15 @@ static bool in_question(const bede_worker *w, int32_t c) {
         if (w->cl[c].kind == BEDE_CLAUSE_INFINITIVAL && pv >= 0 &&
             str_in_list(HOPING, tlemma(w, w->ph[pv].head)))
             return true;
+        /* "an agreement aimed at ending the fighting", "a law designed to
+         * curb protests": a purpose has not happened */
+        static const char *const PURPOSE[] = {"aim", "design", "intend",
+                                              "mean", NULL};
+        if (pv >= 0 && str_in_list(PURPOSE, tlemma(w, w->ph[pv].head)) &&
+            w->toks[w->ph[pv].head].tag == BEDE_TAG_VBN &&
+            (w->cl[c].kind == BEDE_CLAUSE_INFINITIVAL ||
+             (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL && !strcmp(first, "at"))))
+            return true;
         /* "... if Washington attacked", "unless Kyiv signed": a condition */
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
             (!strcmp(first, "if") || !strcmp(first, "unless")))

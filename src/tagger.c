@@ -778,6 +778,52 @@ void tagger_tag(const tagger *t, const char *const *words,
     }
 }
 
+static bool word_in_ci(const char *w, uint32_t len,
+                       const char *const *list) {
+    for (size_t k = 0; list[k]; k++)
+        if (strlen(list[k]) == len && strncasecmp(w, list[k], len) == 0)
+            return true;
+    return false;
+}
+
+/* "signed a peace agreement in Washington aimed(VBD) at ending ...": after
+ * a finite verb that is not one of saying or thinking, a past form right
+ * after a noun and before a preposition, with no comma, conjunction or
+ * relative word between, describes that noun: a past participle. */
+static void reduced_relatives(const char *const *words, const uint32_t *lens,
+                              size_t n, uint8_t *tags) {
+    static const char *const REPORTING[] = {
+        "said", "says", "told", "claimed", "believed", "believes",
+        "reported", "announced", "warned", "stated", "added", "insisted",
+        "noted", "confirmed", "denied", "thinks", "thought", "argued",
+        "feared", "fears", "hoped", "hopes", "knew", "showed", "suggested",
+        "alleged", "estimated", "predicted", NULL};
+    static const char *const BREAKS[] = {"that", "which", "who", "whom",
+                                         "and", "but", "or", "while",
+                                         "as", "when", "after", "before",
+                                         "because", "if", "where", NULL};
+    bool finite = false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        int t = tags[i];
+        if (t == BEDE_TAG_COMMA || t == BEDE_TAG_CC || t == BEDE_TAG_COLON ||
+            word_in_ci(words[i], lens[i], BREAKS)) {
+            finite = false;
+            continue;
+        }
+        if (t == BEDE_TAG_VBD && finite && i > 0 && lens[i] > 3 &&
+            strncasecmp(words[i] + lens[i] - 2, "ed", 2) == 0 &&
+            (tags[i - 1] == BEDE_TAG_NN || tags[i - 1] == BEDE_TAG_NNS ||
+             tags[i - 1] == BEDE_TAG_NNP || tags[i - 1] == BEDE_TAG_NNPS) &&
+            (tags[i + 1] == BEDE_TAG_IN || tags[i + 1] == BEDE_TAG_TO)) {
+            tags[i] = BEDE_TAG_VBN;
+            continue;
+        }
+        if (t == BEDE_TAG_VBD || t == BEDE_TAG_VBZ || t == BEDE_TAG_VBP)
+            finite = !word_in_ci(words[i], lens[i], REPORTING);
+        if (t == BEDE_TAG_MD) finite = false;
+    }
+}
+
 /* Corrections the perceptron gets wrong on news often enough to matter:
  * "villagers near(VBP) Ramallah" is the preposition after a noun, "a gunman
  * shot(NN) and wounded" a verb. */
@@ -831,6 +877,7 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
             if (lemma_past_form(low, lens[i])) tags[i] = BEDE_TAG_VBD;
         }
     }
+    reduced_relatives(words, lens, n, tags);
     /* "Gollum, the hobbit of renown, called(VBN) on Gondor": in a
      * sentence with no finite verb, a past participle right after the
      * comma that closes an apposition is the main verb. */
