@@ -2281,6 +2281,31 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
 
 /* Matches pattern pat around the verb at sentence tokens [v0, v1) within
  * [lo, hi). */
+/* Is there, among sentence tokens [from, to), a preposition that opens
+ * the background of the news ("following the coup", "amid protests")? */
+static const char *const BACKGROUND[] = {"following", "after", "since",
+                                         "amid", "before", NULL};
+
+/* Does pattern pat name one of those words itself ("* after talks")? */
+static bool names_background(const bede_worker *w, const dict_pattern *pat) {
+    const bede_dict *d = w->c->dict;
+    for (uint32_t k = 0; k < pat->nelems; k++) {
+        const dict_elem *el = &d->elems.v[pat->first_elem + k];
+        if (el->type == PAT_WORD && str_in_list(BACKGROUND, dstr(w, el->value)))
+            return true;
+    }
+    return false;
+}
+
+static bool background_between(const bede_worker *w, uint32_t from,
+                               uint32_t to) {
+    for (uint32_t i = from; i < to && i < w->s->token_count; i++)
+        if ((w->toks[i].tag == BEDE_TAG_IN || w->toks[i].tag == BEDE_TAG_VBG) &&
+            str_in_list(BACKGROUND, tlower(w, i)))
+            return true;
+    return false;
+}
+
 static bool match_pattern(bede_worker *w, const dict_pattern *pat,
                           uint32_t v0, uint32_t v1, uint32_t lo, uint32_t hi,
                           int32_t passive_subject, int32_t own_np,
@@ -2309,6 +2334,12 @@ static bool match_pattern(bede_worker *w, const dict_pattern *pat,
     uint32_t words = m->words;
     int32_t src = m->src, tgt = m->tgt, comp = m->comp;
     if (!bwd(m, (int32_t)star - 1, v0)) return false;
+    if (!pat->tabari && star + 1 < pat->nelems &&
+        background_between(w, v1, m->reach) && !names_background(w, pat)) {
+        /* "suspended its membership following the military coup": the
+         * words of the pattern are not read in the background */
+        return false;
+    }
     (void)words;
     (void)src;
     (void)tgt;
