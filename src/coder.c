@@ -2626,7 +2626,8 @@ static const char *intent_code(const char *code) {
 static const char *threat_code(const char *code) {
     static const char *const map[][2] = {
         {"16", "131"},  {"163", "1312"}, {"164", "1313"}, {"17", "137"},
-        {"18", "1383"}, {"19", "1384"},  {"20", "1383"},  {"204", "1385"}};
+        {"18", "1383"}, {"19", "1384"},  {"191", "1381"}, {"192", "1382"},
+        {"20", "1383"}, {"204", "1385"}};
     return by_longest_prefix(map, sizeof map / sizeof *map, code);
 }
 
