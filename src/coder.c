@@ -455,11 +455,20 @@ static int lookup_token(bede_worker *w, const char *lo, const char *le,
     uint32_t a = dict_find(d, lo, strlen(lo));
     uint32_t b = le == lo || !strcmp(le, lo) ? a : dict_find(d, le, strlen(le));
     const char *hy = strchr(lo, '-');
-    if (a == NONE && b == NONE && hy && hy > lo &&
-        (tflags & BEDE_TOKF_CAPITALIZED)) {
+    uint32_t before_hyphen = NONE;
+    if (hy && hy > lo && (tflags & BEDE_TOKF_CAPITALIZED)) {
         /* "Marshall Islands-flagged", "U.S.-made", "Rwanda-backed": a
-         * name before a hyphen matches as the name */
-        a = b = dict_find(d, lo, (size_t)(hy - lo));
+         * name before a hyphen matches as the name; a word of the
+         * dictionary itself ("Saudi-led" of "Saudi-led coalition") also
+         * matches as the name when it ends in a participle ("Saudi-led
+         * airstrikes") */
+        size_t ll0 = strlen(lo);
+        uint32_t name = dict_find(d, lo, (size_t)(hy - lo));
+        if (a == NONE && b == NONE)
+            a = b = name;
+        else if (name != NONE && ll0 > 3 && !strcmp(lo + ll0 - 2, "ed") &&
+                 !strchr(hy + 1, '-'))
+            before_hyphen = name;
     }
     if (vec_reserve((void **)&w->scratch_cands.v, &w->scratch_cands.cap, 64,
                     sizeof(uint32_t)))
@@ -467,8 +476,9 @@ static int lookup_token(bede_worker *w, const char *lo, const char *le,
     size_t nc = kind == BEDE_TOKEN_WORD
                     ? dict_token_cands_in(d, lo, le, w->c->stem_min,
                                           w->c->stem_max,
-                                          w->scratch_cands.v, 64)
+                                          w->scratch_cands.v, 63)
                     : 0;
+    if (before_hyphen != NONE) w->scratch_cands.v[nc++] = before_hyphen;
     *lower = a;
     *lemma = b;
     *cands = w->scratch_cands.v;
@@ -617,9 +627,11 @@ static bool find_mention(bede_worker *w, uint32_t at, uint32_t end,
     return true;
 }
 
-static const char *const MADE_IN[] = {"made",     "built",    "designed",
-                                      "produced", "supplied", "manufactured",
-                                      "style",    "born",     "based", NULL};
+static const char *const MADE_IN[] = {
+    "made",     "built",   "designed", "produced", "supplied",
+    "manufactured", "style", "born",   "based",    "backed",
+    "sponsored", "funded", "supported", "aligned", "armed",
+    "trained",  NULL};
 
 static int collect_mentions(bede_worker *w) {
     w->mentions.n = 0;
@@ -631,7 +643,8 @@ static int collect_mentions(bede_worker *w) {
             continue;
         }
         /* "U.S.-made missiles", "Iranian-built drones": where a thing
-         * was made, not who acts */
+         * was made, not who acts; "Iran-backed militias": who backs a
+         * group is not the group */
         const char *lw = tlower(w, m.last - 1 - base);
         const char *dash = strrchr(lw, '-');
         if (dash && str_in_list(MADE_IN, dash + 1)) m.blocked = 1;
@@ -3467,6 +3480,37 @@ static bool unarmed(const bede_worker *w, const np_actors *src) {
 /* "Brazil's president said Brazil would support ...": a speaker who
  * holds a role of the state named as the reported act's subject speaks for
  * it; src (one actor, a bare state) becomes the speaker's actor. */
+/* The code, into out[16], of an act of force more specific than 190 that
+ * the head noun of clause c's subject names by itself ("airstrikes",
+ * "shelling", "a missile strike"); false when it names none. */
+static bool subject_force(bede_worker *w, int32_t c, char out[16]) {
+    int32_t sj = clause_subject(w, c);
+    if (sj < 0) return false;
+    uint32_t h = w->ph[sj].head;
+    int tag = w->toks[h].tag;
+    if (tag != BEDE_TAG_NN && tag != BEDE_TAG_NNS) return false;
+    const bede_dict *d = w->c->dict;
+    uint32_t base = w->s->first_token;
+    for (uint32_t f = w->ph[sj].first; f <= h; f++) {
+        bede_dict_match m[MAX_MATCHES];
+        int n = match(w, BEDE_DICT_VERBS, base + f, base + h + 1, m,
+                      MAX_MATCHES);
+        if (n <= 0 || m[0].last != base + h + 1) continue;
+        uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[0].entry);
+        const dict_entry *e = &d->entries.v[ge];
+        const char *code = match_code(d, ge, m[0].code);
+        if (!code && e->block != NONE)
+            code = dstr(w, d->blocks.v[e->block].code);
+        if (!code || strncmp(code, "19", 2) != 0 || !strcmp(code, "190") ||
+            strlen(code) >= 16)
+            return false;
+        snprintf(out, 16, "%s", code);
+        out[strcspn(out, ":!?")] = '\0';
+        return true;
+    }
+    return false;
+}
+
 /* Are the actors of src all armed forces of a state (a MIL role)? */
 static bool armed_forces(const bede_worker *w, const np_actors *src) {
     for (uint32_t i = 0; i < src->n; i++) {
@@ -3697,7 +3741,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
 
     /* roles */
     const np_actors *src = NULL, *tgt = NULL;
-    np_actors moved_tgt = {0, 0, 0, 0}, partner = {0, 0, 0, 0};
+    np_actors moved_tgt = {0, 0, 0, 0}, partner = {0, 0, 0, 0},
+              moved_src = {0, 0, 0, 0};
     /* "Rebuked by Eriador, Osgiliath ...": a past participle heading a
      * participial clause is passive too */
     bool passive =
@@ -4207,6 +4252,29 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                    other);
         }
     }
+    if (tgt && tgt->n == 1 && src->n == 1 &&
+        w->actors.v[src->first].guessed && violent(code) &&
+        !strncmp(pstr(w, w->actors.v[tgt->first].code),
+                 pstr(w, w->actors.v[src->first].code), 3)) {
+        /* "Iran-backed militias attacked U.S. troops in Syria": a role
+         * without a state of its own that took the target's state is of
+         * another state the sentence names */
+        char other[4];
+        actor a = w->actors.v[src->first];
+        const char *ac = pstr(w, a.code);
+        if (sentence_state_except(w, ac, other)) {
+            char moved[64];
+            snprintf(moved, sizeof moved, "%s%s", other, ac + 3);
+            a.code = pool_code(w, moved, strlen(moved));
+            moved_src.first = (uint32_t)w->actors.n;
+            moved_src.n = push_actor(w, &a) == 0;
+            moved_src.done = 1;
+            src = &moved_src;
+            tracef(w, "    the source's role belongs to %s, not to the "
+                      "target's state",
+                   other);
+        }
+    }
     if (tgt && tgt->n == 1 && say_verb(w, v0) &&
         (w->actors.v[tgt->first].guessed ||
          w->actors.v[tgt->first].agent_file != NONE) &&
@@ -4296,6 +4364,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                span_text(w, v0, v1, buf, sizeof buf), code, w->means_code);
         snprintf(intent, sizeof intent, "%s", w->means_code);
         code = intent;
+    }
+    if (!strcmp(code, "190") && !nominal && !passive && clause >= 0) {
+        /* "Israeli airstrikes killed 40 Palestinians": a subject that is
+         * itself an act of force names the kind of force */
+        char sc[16];
+        if (subject_force(w, clause, sc)) {
+            tracef(w, "    \"%s\" = 190 by %s named as its subject: %s",
+                   span_text(w, v0, v1, buf, sizeof buf), sc, sc);
+            snprintf(intent, sizeof intent, "%s", sc);
+            code = intent;
+        }
     }
     if (!tgt && (w->c->opts.require_target == 1 ||
                  (w->c->opts.require_target == 2 &&
