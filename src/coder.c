@@ -1070,6 +1070,23 @@ static int32_t counted_np(const bede_worker *w, uint32_t p) {
     return q > 0 && !strcmp(tlower(w, w->ph[q - 1].first), "of") ? q : -1;
 }
 
+/* Does NP p name its place in an "of" phrase ("the city of Kherson")? */
+static bool of_place(const bede_worker *w, uint32_t p) {
+    int32_t q = owner_pp_np(w, p);
+    return q > 0 && !strcmp(tlower(w, w->ph[q - 1].first), "of");
+}
+
+/* Is possessor NP q a definite description of a place ("the country's")
+ * that refers to one state? */
+static bool possessor_refers(bede_worker *w, uint32_t q) {
+    const bede_phrase *o = &w->ph[q];
+    if (o->det < 0 || strcmp(tlower(w, (uint32_t)o->det), "the") != 0 ||
+        !str_in_list(PLACE_HEADS, tlower(w, o->head)))
+        return false;
+    const np_actors *r = np_of(w, (int32_t)q);
+    return r && r->n == 1 && is_state(pstr(w, w->actors.v[r->first].code));
+}
+
 /* Resolves phrase p (an NP, sentence-relative) into w->nps.v[p]. */
 /* The NP an NP p is tied to by a participle right after it ("a group
  * linked to Russian military intelligence", "gunmen loyal to the
@@ -1397,6 +1414,11 @@ static void resolve_np(bede_worker *w, uint32_t p) {
          * whose own actor only modifies its head */
         push_mention(w, main_mention(w, pact, npact), g, base + pfirst,
                      base + ph->last, limit);
+    } else if (agent && poss >= 0 && !pagent &&
+               possessor_refers(w, (uint32_t)poss)) {
+        /* "the country's nuclear forces": the role of the state the
+         * possessive description refers to */
+        first = adopt_actors(w, (uint32_t)poss, base + ph->first, agent);
     } else if (!agent && pagent && poss >= 0) {
         /* "the government's decision": the possessor's actor, found as
          * the possessor would be (its role and guessed state) */
@@ -1491,24 +1513,31 @@ static void resolve_np(bede_worker *w, uint32_t p) {
                     !strcmp(det, "her");
     if (!pronoun && !agent_code && !definite) return;
     if (!pronoun && !agent_code && !strcmp(det, "the") &&
-        str_in_list(PLACE_HEADS, head)) {
+        str_in_list(PLACE_HEADS, head) && !of_place(w, p)) {
         /* "condemned the coup in Gabon and suspended the country": the
          * last state named, in this sentence or before */
+        /* a state, or the state of a role ("Kim Jong Un" -> PRK) */
         int32_t q = -1;
+        char st[4];
         for (uint32_t k = p; k-- > 0 && q < 0;) {
             const np_actors *r = w->ph[k].kind == BEDE_PHRASE_NP &&
                                          !(w->ph[k].flags & BEDE_PHF_COORD)
                                      ? np_of(w, (int32_t)k)
                                      : NULL;
-            if (r && r->n == 1 &&
-                is_state(pstr(w, w->actors.v[r->first].code)))
-                q = (int32_t)k;
+            if (r && r->n == 1) {
+                snprintf(st, sizeof st, "%.3s",
+                         pstr(w, w->actors.v[r->first].code));
+                if (is_state(st)) q = (int32_t)k;
+            }
         }
         const seen_actor *sa = NULL;
-        for (size_t i = w->seen.n; q < 0 && i-- > 0 && !sa;)
-            if (is_state(pstr(w, w->seen.v[i].a.code))) sa = &w->seen.v[i];
+        for (size_t i = w->seen.n; q < 0 && i-- > 0 && !sa;) {
+            snprintf(st, sizeof st, "%.3s", pstr(w, w->seen.v[i].a.code));
+            if (is_state(st)) sa = &w->seen.v[i];
+        }
         if (q >= 0 || sa) {
             actor a = q >= 0 ? w->actors.v[w->nps.v[q].first] : sa->a;
+            a.code = pool_code(w, st, 3);
             a.how = BEDE_ACTOR_COREF;
             a.first = base + ph->first;
             a.last = base + ph->last;
@@ -2297,7 +2326,7 @@ static bool bwd(pmatch *m, int32_t k, uint32_t i) {
 /* Is there, among sentence tokens [from, to), a preposition that opens
  * the background of the news ("following the coup", "amid protests")? */
 static const char *const BACKGROUND[] = {"following", "after", "since",
-                                         "amid", "before", NULL};
+                                         "amid", "before", "during", NULL};
 
 /* Does pattern pat name one of those words itself ("* after talks")? */
 static bool names_background(const bede_worker *w, const dict_pattern *pat) {
@@ -2827,6 +2856,11 @@ static bool in_locative_pp(bede_worker *w, uint32_t i, bool in_too) {
 static int32_t first_actor_after(bede_worker *w, uint32_t from, uint32_t hi,
                                  int32_t exclude, bool in_too) {
     for (uint32_t i = from; i < hi; i++) {
+        /* "vowed to strengthen its forces during a visit to a weapons
+         * factory": what follows is the circumstance */
+        if (w->toks[i].tag == BEDE_TAG_IN &&
+            (!strcmp(tlower(w, i), "during") || !strcmp(tlower(w, i), "amid")))
+            return -1;
         int32_t p = actor_np_at(w, i);
         if (p >= 0 && p != exclude &&
             !in_locative_pp(w, w->ph[p].first, in_too))
@@ -4364,6 +4398,14 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                span_text(w, v0, v1, buf, sizeof buf), code, w->means_code);
         snprintf(intent, sizeof intent, "%s", w->means_code);
         code = intent;
+    }
+    if (nominal && tgt && tgt->n == 1 && !strncmp(code, "04", 2) &&
+        w->actors.v[tgt->first].guessed) {
+        /* "during a visit to a weapons factory": a visit to a place whose
+         * state is only guessed names no one visited */
+        tracef(w, "    \"%s\": the place visited has no state of its own",
+               span_text(w, v0, v1, buf, sizeof buf));
+        tgt = NULL;
     }
     if (!strcmp(code, "190") && !nominal && !passive && clause >= 0) {
         /* "Israeli airstrikes killed 40 Palestinians": a subject that is
