@@ -413,11 +413,6 @@ static int match(const bede_worker *w, int kind, uint32_t at, uint32_t end,
                           w->date, out, cap);
 }
 
-static int cmp_u32(const void *a, const void *b) {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 
 static uint64_t fnv(const char *s, uint64_t h) {
     for (; *s; s++) h = (h ^ (uint8_t)*s) * 0x100000001b3ULL;
@@ -505,6 +500,27 @@ static int lookup_token(bede_worker *w, const char *lo, const char *le,
     return 0;
 }
 
+/* The set of word ids in the sentence (w->present) is an open-addressing
+ * table, a power of two at least four times the tokens' count: the
+ * patterns of every verb ask it whether their words occur. */
+static size_t present_slots(uint32_t tokens) {
+    size_t n = 64;
+    while (n < 4 * (size_t)tokens + 4) n *= 2;
+    return n;
+}
+
+static size_t present_hash(uint32_t id) {
+    return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 32);
+}
+
+static void present_add(bede_worker *w, uint32_t id) {
+    if (id == NONE) return;
+    size_t mask = w->present.n - 1, j = present_hash(id) & mask;
+    while (w->present.v[j] != NONE && w->present.v[j] != id)
+        j = (j + 1) & mask;
+    w->present.v[j] = id;
+}
+
 /* Looks up the word ids of the sentence's tokens once. */
 static int sentence_ids(bede_worker *w) {
     size_t ntok = bede_doc_token_count(w->doc);
@@ -513,12 +529,13 @@ static int sentence_ids(bede_worker *w) {
         vec_reserve((void **)&w->ids_lemma.v, &w->ids_lemma.cap, ntok + 1,
                     sizeof(uint32_t)) ||
         vec_reserve((void **)&w->present.v, &w->present.cap,
-                    2 * (size_t)w->s->token_count + 1, sizeof(uint32_t)) ||
+                    present_slots(w->s->token_count), sizeof(uint32_t)) ||
         vec_reserve((void **)&w->cand_first.v, &w->cand_first.cap, ntok + 2,
                     sizeof(uint32_t)))
         return BEDE_ERR_NOMEM;
     uint32_t base = w->s->first_token;
-    w->present.n = 0;
+    w->present.n = present_slots(w->s->token_count);
+    memset(w->present.v, 0xff, w->present.n * sizeof(uint32_t)); /* NONE */
     w->stems.n = 0;
     w->sentence_no++; /* invalidates the synonym-set memo */
     for (uint32_t i = 0; i < w->s->token_count; i++) {
@@ -531,8 +548,8 @@ static int sentence_ids(bede_worker *w) {
             return BEDE_ERR_NOMEM;
         w->ids_lower.v[base + i] = a;
         w->ids_lemma.v[base + i] = b;
-        if (a != NONE) w->present.v[w->present.n++] = a;
-        if (b != NONE && b != a) w->present.v[w->present.n++] = b;
+        present_add(w, a);
+        present_add(w, b);
         if (vec_reserve((void **)&w->stems.v, &w->stems.cap,
                         w->stems.n + nc + 1, sizeof(uint32_t)))
             return BEDE_ERR_NOMEM;
@@ -545,13 +562,15 @@ static int sentence_ids(bede_worker *w) {
     w->ids.lemma = w->ids_lemma.v;
     w->ids.cand_first = w->cand_first.v;
     w->ids.cands = w->stems.v;
-    qsort(w->present.v, w->present.n, sizeof(uint32_t), cmp_u32);
     return 0;
 }
 
 static bool present(const bede_worker *w, uint32_t id) {
-    return bsearch(&id, w->present.v, w->present.n, sizeof(uint32_t),
-                   cmp_u32) != NULL;
+    size_t mask = w->present.n - 1;
+    for (size_t j = present_hash(id) & mask; w->present.v[j] != NONE;
+         j = (j + 1) & mask)
+        if (w->present.v[j] == id) return true;
+    return false;
 }
 
 /* Can some phrase of synonym set `entry` occur in the sentence (its first

@@ -183,6 +183,7 @@ void bede_dict_free(bede_dict *d) {
     bede_doc_free(d->doc);
     free(d->scratch.v);
     if (d->image) { /* the other arrays are parts of the image */
+        free(d->index.filter);
         dict_release_image(d);
         free(d);
         return;

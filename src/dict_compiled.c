@@ -732,6 +732,10 @@ static bede_dict *from_image(const void *base, size_t len, bool mapped,
         check_notes(&im, d, sec_ptr(&im, SEC_NOTES), s[SEC_NOTES].count,
                     sec_ptr(&im, SEC_NOTE_TEXT), s[SEC_NOTE_TEXT].count) != 0)
         goto fail;
+    if (trie_build_filter(&d->index) != 0) {
+        bede_fail(err, BEDE_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
+        goto fail;
+    }
 #undef ARRAY
     return d;
 fail:

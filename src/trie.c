@@ -6,7 +6,9 @@
  * ids of a token's prefixes and of the token without its ending. Edges that
  * let words come between (WORD_GAP) or take a token only as written
  * (WORD_LITERAL, not by its lemma), rare, hang off their node in a short
- * list that the matcher walks comparing strings.
+ * list that the matcher walks comparing strings. A Bloom filter in front
+ * of the table (eight bits a slot) turns away most probes, which are for
+ * edges that do not exist, without touching the table.
  */
 #include "dict_internal.h"
 
@@ -40,7 +42,33 @@ void trie_free(trie *t) {
     free(t->specials.v);
     free(t->values.v);
     free(t->slots);
+    free(t->filter);
     memset(t, 0, sizeof *t);
+}
+
+/* The filter's two bits of a key (hash bits the slot index does not use). */
+static inline uint64_t filter_bit(const trie *t, uint64_t h, int which) {
+    uint64_t bits = (uint64_t)t->nslots * 8;
+    return (which ? h >> 40 : h >> 20) & (bits - 1);
+}
+
+static void filter_add(trie *t, uint64_t key) {
+    uint64_t h = slot_hash(key);
+    for (int w = 0; w < 2; w++) {
+        uint64_t b = filter_bit(t, h, w);
+        t->filter[b >> 6] |= 1ull << (b & 63);
+    }
+}
+
+int trie_build_filter(trie *t) {
+    free(t->filter);
+    t->filter = NULL;
+    if (!t->nslots) return 0;
+    t->filter = calloc(t->nslots / 8 + 1, sizeof *t->filter);
+    if (!t->filter) return BEDE_ERR_NOMEM;
+    for (size_t i = 0; i < t->nslots; i++)
+        if (t->slots[i].key) filter_add(t, t->slots[i].key);
+    return 0;
 }
 
 static int grow_slots(trie *t) {
@@ -56,13 +84,20 @@ static int grow_slots(trie *t) {
     free(t->slots);
     t->slots = s;
     t->nslots = n;
-    return 0;
+    return trie_build_filter(t);
 }
 
 uint32_t trie_child(const trie *t, uint32_t node, uint32_t word) {
     if (!t->nslots) return NONE;
     uint64_t key = ((uint64_t)node << 32 | word) + 1;
-    size_t j = slot_hash(key) & (t->nslots - 1);
+    uint64_t h = slot_hash(key);
+    if (t->filter) {
+        uint64_t b1 = filter_bit(t, h, 0), b2 = filter_bit(t, h, 1);
+        if (!(t->filter[b1 >> 6] >> (b1 & 63) & 1) ||
+            !(t->filter[b2 >> 6] >> (b2 & 63) & 1))
+            return NONE;
+    }
+    size_t j = h & (t->nslots - 1);
     while (t->slots[j].key) {
         if (t->slots[j].key == key) return t->slots[j].child;
         j = (j + 1) & (t->nslots - 1);
@@ -101,6 +136,7 @@ uint32_t trie_add_edge(trie *t, uint32_t node, uint32_t word, int mode) {
     t->slots[j].key = key;
     t->slots[j].child = child;
     t->used++;
+    filter_add(t, key);
     return child;
 }
 
@@ -120,5 +156,6 @@ int trie_add_value(trie *t, uint32_t node, uint32_t phrase) {
 size_t trie_memory(const trie *t) {
     return t->nodes.cap * sizeof(trie_node) +
            t->specials.cap * sizeof(trie_special) +
-           t->values.cap * sizeof(trie_value) + t->nslots * sizeof(trie_slot);
+           t->values.cap * sizeof(trie_value) + t->nslots * sizeof(trie_slot) +
+           (t->filter ? (t->nslots / 8 + 1) * sizeof *t->filter : 0);
 }
