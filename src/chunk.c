@@ -232,7 +232,9 @@ static const char *lemma_at(const chunker *c, uint32_t i) {
 }
 
 static bool word_is(const chunker *c, uint32_t i, const char *w) {
-    return i < c->n && strcmp(lower_at(c, i), w) == 0;
+    if (i >= c->n) return false;
+    const char *l = lower_at(c, i);
+    return l[0] == w[0] && strcmp(l, w) == 0;
 }
 
 static bool word_in(const chunker *c, uint32_t i, const char *const *list) {

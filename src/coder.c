@@ -3651,7 +3651,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             /* PETRARCH-2's "+++" patterns mark phrasings too complex for it;
              * bede codes them by its other patterns */
             const char *pc = dstr(w, pat->code);
-            if (!strcmp(pc, "+++") || !strcmp(pc, "@COMPLEX")) continue;
+            if ((pc[0] == '+' || pc[0] == '@') &&
+                (!strcmp(pc, "+++") || !strcmp(pc, "@COMPLEX")))
+                continue;
             pmatch m;
             w->neg_lo = vp ? vp->first : v0;
             if (vp && clause >= 0 &&

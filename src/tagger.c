@@ -780,8 +780,10 @@ void tagger_tag(const tagger *t, const char *const *words,
 
 static bool word_in_ci(const char *w, uint32_t len,
                        const char *const *list) {
+    /* list words are lower case: the first letter turns most away */
     for (size_t k = 0; list[k]; k++)
-        if (strlen(list[k]) == len && strncasecmp(w, list[k], len) == 0)
+        if ((w[0] | 0x20) == list[k][0] && strlen(list[k]) == len &&
+            strncasecmp(w, list[k], len) == 0)
             return true;
     return false;
 }
