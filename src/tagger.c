@@ -863,6 +863,28 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
              strncasecmp(words[i + 1], "weapon", 6) == 0 ||
              strncasecmp(words[i + 1], "shell", 5) == 0))
             tags[i] = t = BEDE_TAG_JJ;
+        /* "the military(JJ) said", "the military(JJ) seized(VBN) power":
+         * an adjective between a determiner and a verb is the noun it
+         * stands for, and the past form after "the military" with an
+         * object is its verb */
+        if (t == BEDE_TAG_JJ &&
+            (p == BEDE_TAG_DT || p == BEDE_TAG_PRPS || p == BEDE_TAG_POS)) {
+            if (x == BEDE_TAG_VBD || x == BEDE_TAG_VBZ || x == BEDE_TAG_VBP ||
+                x == BEDE_TAG_MD) {
+                tags[i] = t = BEDE_TAG_NN;
+            } else if (x == BEDE_TAG_VBN && lens[i] == 8 &&
+                       strncasecmp(words[i], "military", 8) == 0 &&
+                       i + 2 < n) {
+                int y = tags[i + 2];
+                if (y == BEDE_TAG_DT || y == BEDE_TAG_NN ||
+                    y == BEDE_TAG_NNS || y == BEDE_TAG_NNP ||
+                    y == BEDE_TAG_PRPS || y == BEDE_TAG_CD ||
+                    y == BEDE_TAG_JJ || y == BEDE_TAG_RP) {
+                    tags[i] = t = BEDE_TAG_NN;
+                    tags[i + 1] = BEDE_TAG_VBD;
+                }
+            }
+        }
         /* "A gunman shot(NN) and wounded(VBD) ...": a past form joined to
          * a past verb after the subject's noun */
         if ((t == BEDE_TAG_NN || t == BEDE_TAG_NNS) && i + 2 < n &&
