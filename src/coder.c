@@ -949,12 +949,38 @@ static int32_t owner_pp_np(const bede_worker *w, uint32_t p) {
 /* The first state the sentence names (a state code: not an international
  * or non-state one), other than the one code begins with when code is not
  * NULL, into out[4]; false if none. */
+/* Is sentence token t inside what someone is accused, convicted or punished
+ * for ("a man convicted of spying for Israel", "executed for collaborating
+ * with Russia")? A state named there is what the deed served, not whose
+ * the person is. */
+static bool in_allegation(const bede_worker *w, uint32_t t) {
+    static const char *const ALLEGED[] = {
+        "accuse", "suspect", "charge",  "allege",   "blame",  "indict",
+        "convict", "sentence", "jail", "imprison", "execute", "hang",
+        "arrest", "detain", "punish",  NULL};
+    for (uint32_t c = 0; c < w->s->clause_count; c++) {
+        const bede_clause *cl = &w->cl[c];
+        if (t < cl->first || t >= cl->last ||
+            cl->kind != BEDE_CLAUSE_ADVERBIAL || cl->parent < 0)
+            continue;
+        const char *first = tlower(w, cl->first);
+        int32_t pv = w->cl[cl->parent].verb;
+        if ((!strcmp(first, "of") || !strcmp(first, "for") ||
+             !strcmp(first, "with")) &&
+            pv >= 0 && str_in_list(ALLEGED, tlemma(w, w->ph[pv].head)))
+            return true;
+    }
+    return false;
+}
+
 static bool sentence_state_except(const bede_worker *w, const char *code,
                                   char out[4]) {
     const bede_dict *d = w->c->dict;
+    uint32_t base = w->s->first_token;
     for (size_t i = 0; i < w->mentions.n; i++) {
         const mention *m = &w->mentions.v[i];
         if (m->agent || m->blocked || m->prefixed) continue;
+        if (m->first >= base && in_allegation(w, m->first - base)) continue;
         const char *c = match_code(d, m->entry, m->code);
         if (!c || strlen(c) < 3 || (code && !strncmp(c, code, 3)) ||
             !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) ||
