@@ -768,7 +768,7 @@ static bool non_state_group(const char *code) {
 /* A seen actor for a pronoun or a description, or NULL. */
 static const seen_actor *corefer(const bede_worker *w, const char *head,
                                  const char *agent, const char *root,
-                                 bool pronoun) {
+                                 int pronoun) {
     /* "the minister" after "Foreign Minister Qin Gang ... Secretary of
      * State Antony Blinken": the role named by that very word first;
      * "the strikes" after an attack: the attack's source */
@@ -782,7 +782,11 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
         const seen_actor *s = &w->seen.v[i];
         if (s->root[0]) continue; /* an event's source, not a mention */
         if (pronoun) {
-            if (s->subject) return s;
+            /* "he" and "she" are people, not a state or an organisation
+             * named alone ("called on Syria to help ... He also said") */
+            if (s->subject &&
+                !(pronoun == 2 && strlen(pstr(w, s->a.code)) == 3))
+                return s;
             continue;
         }
         if (head && s->head != NONE && strcmp(pstr(w, s->head), head) == 0)
@@ -796,7 +800,9 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
             return s;
     }
     for (size_t i = w->seen.n; pronoun && i-- > 0;)
-        if (!w->seen.v[i].root[0]) return &w->seen.v[i];
+        if (!w->seen.v[i].root[0] &&
+            !(pronoun == 2 && strlen(pstr(w, w->seen.v[i].a.code)) == 3))
+            return &w->seen.v[i];
     return NULL;
 }
 
@@ -1787,7 +1793,9 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     }
     char root[3];
     const seen_actor *s =
-        pronoun ? corefer(w, NULL, NULL, NULL, true)
+        pronoun ? corefer(w, NULL, NULL, NULL,
+                          !strcmp(head, "he") || !strcmp(head, "she") ? 2
+                                                                      : 1)
                 : corefer(w, definite ? head : NULL,
                           bare == NONE || !definite ? NULL : pstr(w, bare),
                           definite && !agent_code && noun_root(w, ph, root)
@@ -1889,7 +1897,9 @@ static void remember(bede_worker *w, size_t before) {
             if (w->cl[c].subject == (int32_t)p &&
                 w->cl[c].kind != BEDE_CLAUSE_COMPLEMENT &&
                 w->cl[c].kind != BEDE_CLAUSE_RELATIVE &&
-                w->cl[c].kind != BEDE_CLAUSE_ADVERBIAL)
+                w->cl[c].kind != BEDE_CLAUSE_ADVERBIAL &&
+                /* "called on Syria to help": the object asked to act */
+                w->cl[c].kind != BEDE_CLAUSE_INFINITIVAL)
                 subject = true;
         seen_actor s;
         s.a = w->actors.v[r->first];
