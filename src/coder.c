@@ -661,6 +661,22 @@ static int collect_mentions(bede_worker *w) {
             i++;
             continue;
         }
+        /* "emir Tamim bin Hamad Al Thani": a name that starts inside the
+         * match and reaches further is the better reading ("Tamim bin
+         * Hamad Al Thani" over "Emir Tamim"); the words before it are
+         * read alone */
+        for (uint32_t k = m.first + 1; !m.agent && k < m.last; k++) {
+            mention m2;
+            if (w->dropped.v[k - base] || !find_mention(w, k, end, &m2) ||
+                m2.agent || m2.last <= m.last)
+                continue;
+            bool names = true; /* what it reaches further is a name */
+            for (uint32_t t = m.last; t < m2.last; t++)
+                if (w->toks[t - base].tag != BEDE_TAG_NNP) names = false;
+            if (!names) continue;
+            if (!find_mention(w, i, k, &m)) m = m2;
+            break;
+        }
         /* "U.S.-made missiles", "Iranian-built drones": where a thing
          * was made, not who acts; "Iran-backed militias": who backs a
          * group is not the group */
@@ -1932,9 +1948,15 @@ static void remember(bede_worker *w, size_t before) {
         for (uint32_t t = ph->first; t < ph->head; t++) {
             bede_dict_match am[2];
             uint32_t b = w->s->first_token;
-            if (is_noun_tag(w->toks[t].tag) &&
-                match(w, BEDE_DICT_AGENTS, b + t, b + t + 1, am, 2) > 0) {
-                const char *tl = tlower(w, t);
+            /* ("crown prince Mohammed bin Salman": "prince", the last
+             * word of a role of several words) */
+            if (is_noun_tag(w->toks[t].tag) ||
+                w->toks[t].tag == BEDE_TAG_JJ) {
+                if (match(w, BEDE_DICT_AGENTS, b + t, b + ph->head, am, 2) <= 0)
+                    continue;
+                uint32_t last = am[0].last - 1 - b;
+                if (!is_noun_tag(w->toks[last].tag)) continue;
+                const char *tl = tlower(w, last);
                 s.title = pool_code(w, tl, strlen(tl));
             }
         }

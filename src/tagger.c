@@ -831,6 +831,18 @@ static void reduced_relatives(const char *const *words, const uint32_t *lens,
  * shot(NN) and wounded" a verb. */
 void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
                     uint8_t *tags) {
+    /* "Pezeshkian(JJ) invited", "President Pezeshkian(JJ) said": a
+     * capitalised word in -an read as a demonym is a name when a finite
+     * verb follows it */
+    for (size_t i = 0; i + 1 < n; i++) {
+        int x = tags[i + 1];
+        if (tags[i] == BEDE_TAG_JJ && words[i][0] >= 'A' &&
+            words[i][0] <= 'Z' &&
+            (x == BEDE_TAG_VBD || x == BEDE_TAG_VBZ || x == BEDE_TAG_MD) &&
+            (i == 0 || tags[i - 1] == BEDE_TAG_NNP ||
+             tags[i - 1] == BEDE_TAG_COMMA || tags[i - 1] == BEDE_TAG_CC))
+            tags[i] = BEDE_TAG_NNP;
+    }
     for (size_t i = 1; i + 1 < n; i++) {
         int t = tags[i], p = tags[i - 1], x = tags[i + 1];
         if (lens[i] == 4 && strncasecmp(words[i], "near", 4) == 0 &&
