@@ -1061,12 +1061,21 @@ static const char *const ROLE_MEANS[] = {
     "tank",    "vehicle", "convoy",   "unit",     "patrol",  "artillery",
     "battery", "fighter", "bomber",   "frigate",  "destroyer", NULL};
 
+/* Nouns of a person that take the role before them: "a dissident artist",
+ * "an opposition figure", "two rebel men". */
+static const char *const PERSON_HEADS[] = {
+    "artist", "writer",  "poet",   "blogger", "figure",    "man",
+    "woman",  "person",  "member", "lawyer",  "singer",    "musician",
+    "rapper", "author",  "academic", "scholar", "filmmaker", "citizen",
+    "youth",  "cleric",  NULL};
+
 static bool role_of_head(const bede_worker *w, const mention *g,
                          const bede_phrase *ph) {
     uint32_t base = w->s->first_token, head = base + ph->head;
     if (g->first <= head && head < g->last) return true;
     if (g->last > head) return false;
-    if (g->last == head && str_in_list(ROLE_MEANS, tlemma(w, ph->head)))
+    if (g->last == head && (str_in_list(ROLE_MEANS, tlemma(w, ph->head)) ||
+                            str_in_list(PERSON_HEADS, tlemma(w, ph->head))))
         return true;
     for (uint32_t t = g->last; t <= head; t++) {
         int tag = w->toks[t - base].tag;
@@ -5050,6 +5059,22 @@ static bool in_question(const bede_worker *w, int32_t c) {
             (w->cl[c].kind == BEDE_CLAUSE_INFINITIVAL ||
              (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL && !strcmp(first, "at"))))
             return true;
+        /* "blocked a resolution demanding a ceasefire", "rejected a
+         * proposal that called for talks": what a document that was
+         * blocked or rejected says has not happened */
+        static const char *const REJECTING[] = {
+            "block", "veto", "reject", "defeat", "oppose", "kill", NULL};
+        static const char *const DOCUMENTS[] = {
+            "resolution", "proposal", "draft", "bill", "motion", "plan",
+            "text", "statement", "amendment", NULL};
+        if ((w->cl[c].kind == BEDE_CLAUSE_PARTICIPIAL ||
+             w->cl[c].kind == BEDE_CLAUSE_RELATIVE) &&
+            w->cl[c].first > 0 && pv >= 0 &&
+            str_in_list(REJECTING, tlemma(w, w->ph[pv].head))) {
+            uint32_t k = w->cl[c].first - 1;
+            if (w->toks[k].tag == BEDE_TAG_COMMA && k > 0) k--;
+            if (str_in_list(DOCUMENTS, tlemma(w, k))) return true;
+        }
         /* "... if Washington attacked", "unless Kyiv signed": a condition */
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
             (!strcmp(first, "if") || !strcmp(first, "unless")))
