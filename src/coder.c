@@ -1059,7 +1059,8 @@ static const char *const ROLE_MEANS[] = {
     "plane",   "jet",     "aircraft", "warplane", "drone",   "helicopter",
     "gunship", "ship",    "warship",  "vessel",   "boat",    "submarine",
     "tank",    "vehicle", "convoy",   "unit",     "patrol",  "artillery",
-    "battery", "fighter", "bomber",   "frigate",  "destroyer", NULL};
+    "battery", "fighter", "bomber",   "frigate",  "destroyer", "channel",
+    "station", "network", "outlet",   NULL};
 
 /* Nouns of a person that take the role before them: "a dissident artist",
  * "an opposition figure", "two rebel men". */
