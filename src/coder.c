@@ -773,6 +773,17 @@ static const char *const GROUP_HEADS[] = {
     "group", "militia", "movement", "organisation", "organization",
     "faction", "insurgents", NULL};
 
+/* Nouns of the person who leads what their "of" phrase names. */
+static const char *const HEAD_NOUNS[] = {
+    "head", "chief", "director", "director-general", "boss", "chairman",
+    "chairwoman", "chair", NULL};
+
+/* Heads of a description that refers to an international organisation
+ * named earlier. */
+static const char *const IGO_HEADS[] = {
+    "agency", "organisation", "organization", "watchdog", "body", "bloc",
+    "alliance", "tribunal", NULL};
+
 /* Is code a group outside a state's institutions: an armed group,
  * insurgents, an opposition or a transnational movement? */
 static bool non_state_group(const char *code) {
@@ -811,6 +822,11 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
          * non-state group */
         if (head && str_in_list(GROUP_HEADS, head) &&
             non_state_group(pstr(w, s->a.code)))
+            return s;
+        /* "the agency" after "the U.N. nuclear watchdog": the last
+         * international organisation */
+        if (head && str_in_list(IGO_HEADS, head) &&
+            !strncmp(pstr(w, s->a.code), "IGO", 3))
             return s;
         if (agent && s->agent != NONE && strcmp(pstr(w, s->agent), agent) == 0)
             return s;
@@ -968,9 +984,6 @@ static int32_t owner_pp_np(const bede_worker *w, uint32_t p) {
     return -1;
 }
 
-/* The first state the sentence names (a state code: not an international
- * or non-state one), other than the one code begins with when code is not
- * NULL, into out[4]; false if none. */
 /* Is sentence token t inside what someone is accused, convicted or punished
  * for ("a man convicted of spying for Israel", "executed for collaborating
  * with Russia")? A state named there is what the deed served, not whose
@@ -995,6 +1008,9 @@ static bool in_allegation(const bede_worker *w, uint32_t t) {
     return false;
 }
 
+/* The first state the sentence names (a state code: not an international
+ * or non-state one), other than the one code begins with when code is not
+ * NULL, into out[4]; false if none. */
 static bool sentence_state_except(const bede_worker *w, const char *code,
                                   char out[4]) {
     const bede_dict *d = w->c->dict;
@@ -1243,7 +1259,7 @@ static int32_t object_antecedent(bede_worker *w, uint32_t p, bool plural) {
 static const char *const PAIR_HEADS[] = {"man",     "woman",  "leader",
                                          "side",    "country", "nation",
                                          "party",   "state",  "government",
-                                         NULL};
+                                         "two",     NULL};
 
 /* Heads of "the two ...s" that name two states. */
 static const char *const STATE_HEADS[] = {"country", "nation", "state",
@@ -1275,6 +1291,10 @@ static bool coord_modifiers(const bede_worker *w, const bede_phrase *ph) {
 
 /* Is ph "the two ...s" or "both ...s"? */
 static bool pair_np(const bede_worker *w, const bede_phrase *ph) {
+    /* "The two discussed ...": the number alone */
+    if (!strcmp(tlower(w, ph->head), "two") && ph->head > ph->first &&
+        !strcmp(tlower(w, ph->head - 1), "the"))
+        return true;
     int tag = w->toks[ph->head].tag;
     if (tag != BEDE_TAG_NNS && tag != BEDE_TAG_NNPS) return false;
     for (uint32_t t = ph->first; t < ph->head; t++)
@@ -1500,6 +1520,13 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         /* "the government's decision": the possessor's actor, found as
          * the possessor would be (its role and guessed state) */
         first = adopt_actors(w, (uint32_t)poss, base + ph->first, NULL);
+    } else if (!agent && !nact && !npact &&
+               str_in_list(HEAD_NOUNS, tlemma(w, ph->head)) &&
+               owner_pp_np(w, p) >= 0 &&
+               !strcmp(tlower(w, w->ph[owner_pp_np(w, p)].first - 1), "of")) {
+        /* "the head of the U.N. nuclear watchdog": whom the head leads */
+        first = adopt_actors(w, (uint32_t)owner_pp_np(w, p), base + ph->first,
+                             NULL);
     } else if (!agent && counted_np(w, p) >= 0) {
         /* "tens of thousands of protesters", "dozens of Israeli soldiers":
          * the counted are the actors */
@@ -1753,6 +1780,21 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             two[0] = w->pair[1];
             two[1] = w->pair[0];
             found = 2;
+        }
+        /* "X met Y in Tehran. The two discussed ...": the two sides of
+         * the story's last event between two actors */
+        for (size_t i = w->sentence_cands; !found && i-- > 0;) {
+            const cand *c = &w->cands.v[i];
+            if (c->dead || !c->tgt.code || c->tgt.code == NONE) continue;
+            const char *sc = pstr(w, c->src.code), *tc = pstr(w, c->tgt.code);
+            if (!*sc || !*tc || same_actor(sc, tc)) continue;
+            if (pair_candidate(sc, want, states, own_code) &&
+                pair_candidate(tc, want, states, own_code)) {
+                two[0] = c->tgt;
+                two[1] = c->src;
+                found = 2;
+            }
+            break;
         }
         for (uint32_t k = p; k-- > 0 && found < 2;) {
             const bede_phrase *o = &w->ph[k];

@@ -843,6 +843,24 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
              tags[i - 1] == BEDE_TAG_COMMA || tags[i - 1] == BEDE_TAG_CC))
             tags[i] = BEDE_TAG_NNP;
     }
+    /* "The two discussed(VBN) aid": a sentence needs a finite verb; without
+     * one, the first past form after a noun, a number or a pronoun is it */
+    bool finite = false;
+    for (size_t i = 0; i < n && !finite; i++)
+        finite = tags[i] == BEDE_TAG_VBD || tags[i] == BEDE_TAG_VBZ ||
+                 tags[i] == BEDE_TAG_VBP || tags[i] == BEDE_TAG_MD;
+    for (size_t i = 1; !finite && i + 1 < n; i++) {
+        int p = tags[i - 1], x = tags[i + 1];
+        if (tags[i] != BEDE_TAG_VBN) continue;
+        if ((p == BEDE_TAG_NN || p == BEDE_TAG_NNS || p == BEDE_TAG_NNP ||
+             p == BEDE_TAG_NNPS || p == BEDE_TAG_CD || p == BEDE_TAG_PRP) &&
+            (x == BEDE_TAG_DT || x == BEDE_TAG_NN || x == BEDE_TAG_NNS ||
+             x == BEDE_TAG_NNP || x == BEDE_TAG_NNPS || x == BEDE_TAG_PRPS ||
+             x == BEDE_TAG_CD || x == BEDE_TAG_JJ || x == BEDE_TAG_IN ||
+             x == BEDE_TAG_TO || x == BEDE_TAG_VBG))
+            tags[i] = BEDE_TAG_VBD;
+        break;
+    }
     for (size_t i = 1; i + 1 < n; i++) {
         int t = tags[i], p = tags[i - 1], x = tags[i + 1];
         if (lens[i] == 4 && strncasecmp(words[i], "near", 4) == 0 &&
