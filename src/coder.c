@@ -3078,6 +3078,25 @@ static bool own_forces(const bede_worker *w, const np_actors *src,
     return true;
 }
 
+/* Are t's actors the armed forces of the source, a state or its
+ * government, that an act of aid or an intent sends or offers ("will send
+ * 20,000 troops to Gaza")? */
+static bool sent_forces(const bede_worker *w, const np_actors *src,
+                        const np_actors *t, const char *code) {
+    if (!t || !t->n || (strncmp(code, "07", 2) && strncmp(code, "03", 2)) ||
+        !own_forces(w, src, t))
+        return false;
+    for (uint32_t i = 0; i < src->n; i++) { /* a state or its government */
+        const char *c = pstr(w, w->actors.v[src->first + i].code);
+        if (strlen(c) != 3 && strncmp(c + 3, "GOV", 3)) return false;
+    }
+    for (uint32_t j = 0; j < t->n; j++) {
+        const char *c = pstr(w, w->actors.v[t->first + j].code);
+        if (strlen(c) < 6 || !strstr(c + 3, "MIL")) return false;
+    }
+    return true;
+}
+
 /* Are all of t's actors a state's people against its rulers or
  * without arms (opposition, rebels, insurgents, civilians, students,
  * workers)? Police deployed "ahead of an opposition march" are shown to
@@ -4128,6 +4147,10 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                      * weapons": a show of force's object is what is shown,
                      * its target is named after "against", "near", "to" */
                     if (tgt && !strncmp(code, "15", 2)) tgt = NULL;
+                    /* "will send 20,000 troops to Gaza": the source's own
+                     * forces are what it sends, not whom it helps */
+                    if (tgt && src && sent_forces(w, src, tgt, code))
+                        tgt = NULL;
                     /* "withdrew their forces from Syria": the source's own,
                      * named by a possessive, are not its target */
                     if (tgt && src && possessed_own(w, src, obj)) tgt = NULL;
@@ -4169,7 +4192,8 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                                  possessed_own(w, src, p) ||
                                  (!strncmp(code, "15", 2) &&
                                   own_forces(w, src, np_of(w, p)) &&
-                                  !dissidents(w, np_of(w, p))))))))
+                                  !dissidents(w, np_of(w, p))) ||
+                                sent_forces(w, src, np_of(w, p), code))))))
                     p = first_actor_after(w, w->ph[p].last, thi, subj, in_too);
                 if (p >= 0 && !strncmp(code, "12", 2) &&
                     w->ph[p].first > v1 + 1 &&
