@@ -6,6 +6,7 @@
  */
 #include "bede.h"
 #include "harness.h"
+#include "code_harness.h"
 
 static const char ACTORS[] = "# bede dictionary\n"
                              "Arnor = ARN\n"
@@ -60,38 +61,15 @@ static bede_dict *dict(void) {
     return dict_of(NULL, NULL, BEDE_DICT_FORMAT_BEDE, BEDE_DICT_ACTORS);
 }
 
-typedef struct {
-    char buf[512];
-} events;
+typedef harness_events events;
 
-static int with_dates; /* events are written with their dates */
-
-static int on_event(const bede_event *ev, void *user) {
-    events *e = user;
-    size_t n = strlen(e->buf);
-    snprintf(e->buf + n, sizeof e->buf - n, "%s%s %s %s", n ? ", " : "",
-             ev->source.code, ev->target.code, ev->code);
-    n = strlen(e->buf);
-    if (with_dates)
-        snprintf(e->buf + n, sizeof e->buf - n, " %d", (int)ev->date);
-    return 0;
-}
-
-/* The events of text as "SRC TGT CODE, ..." ("" when none). */
+/* The events of text as "SRC TGT CODE, ..." ("" when none); with_dates
+ * adds each event's date. */
+static int with_dates;
 static const char *code(const bede_dict *d, const bede_coder_options *o,
                         const char *text, events *out) {
-    out->buf[0] = '\0';
-    bede_error err;
-    bede_coder *c = bede_coder_new(d, o, &err);
-    bede_worker *w = c ? bede_worker_new(c, &err) : NULL;
-    CHECK(w != NULL);
-    bede_story story = {"test", 20240305};
-    if (w)
-        CHECK(bede_code(w, text, strlen(text), &story, on_event, out, NULL,
-                        &err) >= 0);
-    bede_worker_free(w);
-    bede_coder_free(c);
-    return out->buf;
+    out->with_dates = with_dates;
+    return harness_code(d, o, text, out);
 }
 
 static bede_dict *d;

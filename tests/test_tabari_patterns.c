@@ -5,6 +5,7 @@
  */
 #include "bede.h"
 #include "harness.h"
+#include "code_harness.h"
 
 static const char ACTORS[] = "# bede dictionary\n"
                              "Arnor = ARN\n"
@@ -12,17 +13,7 @@ static const char ACTORS[] = "# bede dictionary\n"
                              "Rohan = ROH\n"
                              "Eriador = ERI\n";
 
-typedef struct {
-    char buf[512];
-} events;
-
-static int on_event(const bede_event *ev, void *user) {
-    events *e = user;
-    size_t n = strlen(e->buf);
-    snprintf(e->buf + n, sizeof e->buf - n, "%s%s %s %s", n ? ", " : "",
-             ev->source.code, ev->target.code, ev->code);
-    return 0;
-}
+typedef harness_events events;
 
 /* TABARI-format actors added to ACTORS by code_with() */
 static const char *tactors;
@@ -49,17 +40,8 @@ static const char *code(const char *verbs, const char *text, events *out) {
         bede_dict_free(d);
         return out->buf;
     }
-    bede_coder_options o;
-    bede_coder_default_options(&o);
-    bede_coder *c = bede_coder_new(d, &o, &err);
-    bede_worker *w = c ? bede_worker_new(c, &err) : NULL;
-    CHECK(w != NULL);
-    bede_story story = {"test", 20240305};
-    if (w)
-        CHECK(bede_code(w, text, strlen(text), &story, on_event, out, NULL,
-                        &err) >= 0);
-    bede_worker_free(w);
-    bede_coder_free(c);
+    out->with_dates = 0;
+    harness_code(d, NULL, text, out);
     bede_dict_free(d);
     return out->buf;
 }
