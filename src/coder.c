@@ -3078,6 +3078,23 @@ static bool own_forces(const bede_worker *w, const np_actors *src,
     return true;
 }
 
+/* The first actor of np (a role that took a guessed state) as a copy in
+ * *out with the state of another state the sentence names, put in
+ * other[4]; false if the sentence names none. */
+static bool move_state(bede_worker *w, const np_actors *np, np_actors *out,
+                       char other[4]) {
+    actor a = w->actors.v[np->first]; /* a copy: the NP keeps its own */
+    const char *c = pstr(w, a.code);
+    if (!sentence_state_except(w, c, other)) return false;
+    char moved[64];
+    snprintf(moved, sizeof moved, "%s%s", other, c + 3);
+    a.code = pool_code(w, moved, strlen(moved));
+    out->first = (uint32_t)w->actors.n;
+    out->n = push_actor(w, &a) == 0;
+    out->done = 1;
+    return true;
+}
+
 /* Are t's actors the armed forces of the source, a state or its
  * government, that an act of aid or an intent sends or offers ("will send
  * 20,000 troops to Gaza")? */
@@ -4426,15 +4443,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          * protesters", "lawmakers called on the government to expel U.S.
          * troops") */
         char other[4];
-        actor t = w->actors.v[tgt->first]; /* a copy: the NP keeps its own */
-        const char *tc = pstr(w, t.code);
-        if (sentence_state_except(w, tc, other)) {
-            char moved[64];
-            snprintf(moved, sizeof moved, "%s%s", other, tc + 3);
-            t.code = pool_code(w, moved, strlen(moved));
-            moved_tgt.first = (uint32_t)w->actors.n;
-            moved_tgt.n = push_actor(w, &t) == 0;
-            moved_tgt.done = 1;
+        if (move_state(w, tgt, &moved_tgt, other)) {
             tgt = &moved_tgt;
             tracef(w, "    the target's role belongs to %s, not to the "
                       "source's state",
@@ -4449,15 +4458,7 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
          * without a state of its own that took the target's state is of
          * another state the sentence names */
         char other[4];
-        actor a = w->actors.v[src->first];
-        const char *ac = pstr(w, a.code);
-        if (sentence_state_except(w, ac, other)) {
-            char moved[64];
-            snprintf(moved, sizeof moved, "%s%s", other, ac + 3);
-            a.code = pool_code(w, moved, strlen(moved));
-            moved_src.first = (uint32_t)w->actors.n;
-            moved_src.n = push_actor(w, &a) == 0;
-            moved_src.done = 1;
+        if (move_state(w, src, &moved_src, other)) {
             src = &moved_src;
             tracef(w, "    the source's role belongs to %s, not to the "
                       "target's state",
