@@ -44,6 +44,16 @@ static int harness_checks __attribute__((unused));
         }                                                                      \
     } while (0)
 
+/* Reads at most cap - 1 bytes of the file at path into buf, NUL-terminated
+ * (empty when it cannot be read); returns how many. */
+static inline size_t harness_read(const char *path, char *buf, size_t cap) {
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
+    if (f) fclose(f);
+    buf[n] = '\0';
+    return n;
+}
+
 /* Is id listed in a known-failures text ("id reason..." lines, `#`
  * comments)? */
 static inline int harness_known_failure(const char *known, const char *id) {

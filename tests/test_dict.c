@@ -466,11 +466,8 @@ static void test_pattern_literal(void) {
             CHECK(fd >= 0);
             if (fd >= 0) close(fd);
             CHECK(bede_dict_write(d, BEDE_DICT_VERBS, path, NULL) == 0);
-            FILE *f = fopen(path, "r");
             char buf[512];
-            size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-            if (f) fclose(f);
-            buf[n] = '\0';
+            harness_read(path, buf, sizeof buf);
             CHECK(strstr(buf, "pattern * effort=") != NULL);
             bede_dict *b = bede_dict_new(NULL, NULL);
             CHECK(bede_dict_add_text(b, "a.txt", actors, strlen(actors),
@@ -550,11 +547,8 @@ static void test_synset_nesting(void) {
     bede_dict_free(c);
     /* written back as named */
     CHECK(bede_dict_write(d, BEDE_DICT_VERBS, path, NULL) == 0);
-    FILE *f = fopen(path, "r");
     char text[1024];
-    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
-    if (f) fclose(f);
-    text[n] = '\0';
+    harness_read(path, text, sizeof text);
     CHECK(strstr(text, "synset &WEAPONS = missiles | &DRONES | tanks\n"));
     CHECK(strstr(text, "synset &ARMS = &WEAPONS | rifles\n"));
     c = bede_dict_load_file(path, B, BEDE_DICT_VERBS, NULL);
@@ -573,10 +567,7 @@ static void test_synset_nesting(void) {
               3);
     CHECK_INT(set_phrases(d, 2), 2);
     CHECK(bede_dict_write(d, BEDE_DICT_VERBS, path, NULL) == 0);
-    f = fopen(path, "r");
-    n = f ? fread(text, 1, sizeof text - 1, f) : 0;
-    if (f) fclose(f);
-    text[n] = '\0';
+    harness_read(path, text, sizeof text);
     CHECK(strstr(text, "synset &B = &A\nsynset &A = &B | y\n"));
     unlink(path);
     bede_dict_free(d);
