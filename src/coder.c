@@ -3585,13 +3585,19 @@ static bool say_verb(const bede_worker *w, uint32_t h) {
 }
 
 /* Is NP np what a noun of possibility is about ("the possibility of war
- * between ...", "the risk of a conflict", "fears of clashes")? */
+ * between ...", "the risk of a conflict", "fears of clashes"), or what is
+ * (not) ruled out? */
 static bool only_possible(const bede_worker *w, int32_t np) {
     static const char *const nouns[] = {
         "possibility", "risk",   "threat", "prospect", "danger",
         "fear",        "chance", "likelihood", "spectre", "specter", NULL};
     const bede_phrase *n = &w->ph[np];
-    return n->first >= 2 && !strcmp(tlower(w, n->first - 1), "of") &&
+    if (n->first < 2) return false;
+    /* "has not ruled out a meeting between Putin and Zelenskiy" */
+    if (!strcmp(tlower(w, n->first - 1), "out") &&
+        !strcmp(tlemma(w, n->first - 2), "rule"))
+        return true;
+    return !strcmp(tlower(w, n->first - 1), "of") &&
            str_in_list(nouns, tlemma(w, n->first - 2));
 }
 
@@ -5116,7 +5122,10 @@ static bool in_question(const bede_worker *w, int32_t c) {
          * wanted has not happened (a dictionary pattern of the governing
          * verb codes it as an intent); what is planned or tried is coded */
         if (w->cl[c].kind == BEDE_CLAUSE_INFINITIVAL && pv >= 0 &&
-            str_in_list(HOPING, tlemma(w, w->ph[pv].head)))
+            (str_in_list(HOPING, tlemma(w, w->ph[pv].head)) ||
+             /* "failed to reach an agreement": what failed did not
+              * happen */
+             !strcmp(tlemma(w, w->ph[pv].head), "fail")))
             return true;
         /* "an agreement aimed at ending the fighting", "a law designed to
          * curb protests": a purpose has not happened */
@@ -5126,6 +5135,15 @@ static bool in_question(const bede_worker *w, int32_t c) {
             w->toks[w->ph[pv].head].tag == BEDE_TAG_VBN &&
             (w->cl[c].kind == BEDE_CLAUSE_INFINITIVAL ||
              (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL && !strcmp(first, "at"))))
+            return true;
+        /* "denied sending weapons", "avoided meeting the envoy": what
+         * the governing verb denies or avoids right after it was not
+         * done */
+        static const char *const UNDONE[] = {"deny", "avoid", "stop",
+                                             "cease", "quit", NULL};
+        if (w->cl[c].kind == BEDE_CLAUSE_PARTICIPIAL && pv >= 0 &&
+            w->cl[c].first == w->ph[pv].last &&
+            str_in_list(UNDONE, tlemma(w, w->ph[pv].head)))
             return true;
         /* "blocked a resolution demanding a ceasefire", "rejected a
          * proposal that called for talks": what a document that was
