@@ -843,6 +843,14 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
              tags[i - 1] == BEDE_TAG_COMMA || tags[i - 1] == BEDE_TAG_CC))
             tags[i] = BEDE_TAG_NNP;
     }
+    /* "party chief To(TO) Lam": a capitalised "To" inside a sentence and
+     * before a name is part of the name (Vietnamese names) */
+    for (size_t i = 1; i + 1 < n; i++)
+        if (tags[i] == BEDE_TAG_TO && lens[i] == 2 && words[i][0] == 'T' &&
+            words[i][1] == 'o' && tags[i + 1] == BEDE_TAG_NNP &&
+            (tags[i - 1] == BEDE_TAG_NN || tags[i - 1] == BEDE_TAG_NNP ||
+             tags[i - 1] == BEDE_TAG_COMMA))
+            tags[i] = BEDE_TAG_NNP;
     /* "The two discussed(VBN) aid": a sentence needs a finite verb; without
      * one, the first past form after a noun, a number or a pronoun is it */
     bool finite = false;
