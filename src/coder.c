@@ -1019,6 +1019,13 @@ static bool sentence_state_except(const bede_worker *w, const char *code,
         const mention *m = &w->mentions.v[i];
         if (m->agent || m->blocked || m->prefixed) continue;
         if (m->first >= base && in_allegation(w, m->first - base)) continue;
+        /* "near the Afghan border": a border is where two states meet,
+         * not the state of the people found there */
+        static const char *const EDGES[] = {"border", "frontier", "boundary",
+                                            NULL};
+        if (m->last >= base && m->last < base + w->s->token_count &&
+            str_in_list(EDGES, tlemma(w, m->last - base)))
+            continue;
         const char *c = match_code(d, m->entry, m->code);
         if (!c || strlen(c) < 3 || (code && !strncmp(c, code, 3)) ||
             !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) ||
