@@ -4489,6 +4489,20 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                span_text(w, v0, v1, buf, sizeof buf));
         tgt = NULL;
     }
+    if (tgt && tgt->n == 1 && src->n == 1 && !strncmp(code, "14", 2)) {
+        /* "Israelis protested ... demanding a deal to free the hostages":
+         * people protest their rulers, not their own civilians whom the
+         * demand is for */
+        const char *tc = pstr(w, w->actors.v[tgt->first].code);
+        const char *sc = pstr(w, w->actors.v[src->first].code);
+        size_t tl = strlen(tc);
+        if (tl == 6 && !strcmp(tc + 3, "CVL") && !strncmp(tc, sc, 3)) {
+            tracef(w, "    \"%s\": a protest is not against its own "
+                      "people",
+                   span_text(w, v0, v1, buf, sizeof buf));
+            tgt = NULL;
+        }
+    }
     if (tgt && src->n > 1 && tgt->n == 1) {
         /* "Israel and Egypt signed ... gas to Egypt": a target that is one
          * of the sources is the other source */
