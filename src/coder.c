@@ -164,6 +164,9 @@ struct bede_worker {
     actor pair[2];  /* the last two actors named together ("India and
                        Pakistan"), for "the two countries" later */
     int has_pair;
+    actor group[4]; /* the last three or four named together ("Britain,
+                       France and Germany"), for "the three countries" */
+    int ngroup;
     struct { cand *v; size_t n, cap; } cands;
     struct { cand *v; size_t n, cap; } story_events; /* one-a-day */
     /* per sentence token: 1 read by an earlier verb (no verb or noun event
@@ -1266,7 +1269,8 @@ static int32_t object_antecedent(bede_worker *w, uint32_t p, bool plural) {
 static const char *const PAIR_HEADS[] = {"man",     "woman",  "leader",
                                          "side",    "country", "nation",
                                          "party",   "state",  "government",
-                                         "two",     NULL};
+                                         "two",     "three",  "four",
+                                         "power",   NULL};
 
 /* Heads of "the two ...s" that name two states. */
 static const char *const STATE_HEADS[] = {"country", "nation", "state",
@@ -1308,6 +1312,20 @@ static bool pair_np(const bede_worker *w, const bede_phrase *ph) {
         if (!strcmp(tlower(w, t), "two") || !strcmp(tlower(w, t), "both"))
             return true;
     return false;
+}
+
+/* 3 or 4 when ph is "the three ...s" or "the four ...s" (or the number
+ * alone, "the three"), else 0. */
+static int group_np(const bede_worker *w, const bede_phrase *ph) {
+    for (uint32_t t = ph->first; t <= ph->head; t++) {
+        if (t == ph->head && t > ph->first &&
+            strcmp(tlower(w, t), "three") && strcmp(tlower(w, t), "four"))
+            break;
+        int n = !strcmp(tlower(w, t), "three") ? 3
+                : !strcmp(tlower(w, t), "four") ? 4 : 0;
+        if (n && t > ph->first && !strcmp(tlower(w, t - 1), "the")) return n;
+    }
+    return 0;
 }
 
 /* The CAMEO root of NP ph's head as an event noun of the verb
@@ -1742,6 +1760,32 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         }
     }
     bool anyone = str_in_list(PAIR_HEADS, tlemma(w, ph->head));
+    int many = !pronoun && anyone ? group_np(w, ph) : 0;
+    if (many) {
+        /* "Britain, France and Germany ... the three countries": the last
+         * three or four named together, in this sentence or before */
+        const np_actors *r = NULL;
+        for (uint32_t k = p; k-- > 0 && !r;) {
+            const np_actors *q = w->ph[k].kind == BEDE_PHRASE_NP &&
+                                         (w->ph[k].flags & BEDE_PHF_COORD)
+                                     ? np_of(w, (int32_t)k)
+                                     : NULL;
+            if (q && (int)q->n == many) r = q;
+        }
+        actor grp[4];
+        int n = 0;
+        if (r)
+            for (uint32_t k = 0; k < r->n; k++)
+                grp[n++] = w->actors.v[r->first + k];
+        else if (w->ngroup == many)
+            for (int k = 0; k < many; k++) grp[n++] = w->group[k];
+        if (n) {
+            refer_actors(w, p, grp, (size_t)n, NULL);
+            tracef(w, "  \"%s\" refers to the %d named together before it",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf), n);
+            return;
+        }
+    }
     if (!pronoun && ((agent_code && bare != NONE) || anyone) &&
         pair_np(w, ph)) {
         /* "the two presidents", "both ministers": the last two actors
@@ -1959,6 +2003,11 @@ static void remember(bede_worker *w, size_t before) {
                 w->pair[0] = w->actors.v[r->first];
                 w->pair[1] = w->actors.v[r->first + 1];
                 w->has_pair = 1;
+            }
+            if (r && (r->n == 3 || r->n == 4) && (ph->flags & BEDE_PHF_COORD)) {
+                for (uint32_t k = 0; k < r->n; k++)
+                    w->group[k] = w->actors.v[r->first + k];
+                w->ngroup = (int)r->n;
             }
         }
         if (ph->kind != BEDE_PHRASE_NP || (ph->flags & BEDE_PHF_COORD))
@@ -5485,6 +5534,7 @@ int bede_code(bede_worker *w, const char *text, size_t len,
     w->pool.n = 0;
     w->seen.n = 0;
     w->has_pair = 0;
+    w->ngroup = 0;
     w->cands.n = 0;
     w->date = story && story->date ? story->date : w->c->opts.default_date;
     int rc = bede_analyze(w->c->an, text ? text : "", len, w->doc, err);
