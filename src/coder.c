@@ -1247,6 +1247,8 @@ static void refer_np(bede_worker *w, uint32_t p, uint32_t first, size_t n,
 /* For the object pronoun NP p, the nearest NP before it in the sentence
  * that has actors, is not the subject of p's clause, and agrees in number
  * (plural: a coordination or a plural head); -1 if none. */
+static bool in_locative_pp(bede_worker *w, uint32_t i, bool in_too);
+
 static int32_t object_antecedent(bede_worker *w, uint32_t p, bool plural) {
     int32_t c = w->ph[p].clause;
     int32_t own = c >= 0 ? clause_subject(w, c) : -1;
@@ -1260,6 +1262,9 @@ static int32_t object_antecedent(bede_worker *w, uint32_t p, bool plural) {
         bool many = (o->flags & BEDE_PHF_COORD) || tag == BEDE_TAG_NNS ||
                     tag == BEDE_TAG_NNPS;
         if (many != plural) continue;
+        /* "met Xi Jinping in Beijing and invited him": a place is not
+         * whom a person pronoun names */
+        if (!plural && in_locative_pp(w, o->first, true)) continue;
         if (np_of(w, (int32_t)q)) return (int32_t)q;
     }
     return -1;
@@ -1708,7 +1713,18 @@ static void resolve_np(bede_worker *w, uint32_t p) {
             return;
         }
     }
-    if (pronoun || possessed) {
+    /* "Fico met Xi and invited him": an object pronoun in a clause that
+     * shares its subject is not that subject */
+    bool shared_subject =
+        pronoun && ph->clause >= 0 &&
+        (!strcmp(head, "him") || !strcmp(head, "her") ||
+         !strcmp(head, "them")) &&
+        w->cl[ph->clause].kind == BEDE_CLAUSE_COORDINATE &&
+        (w->cl[ph->clause].subject < 0 ||
+         (w->cl[ph->clause].parent >= 0 &&
+          w->cl[ph->clause].subject ==
+              clause_subject(w, w->cl[ph->clause].parent)));
+    if ((pronoun || possessed) && !shared_subject) {
         /* "Iran said it condemned ...": the subject of an enclosing clause
          * that comes before the pronoun */
         int32_t c = ph->clause;
