@@ -1814,14 +1814,16 @@ static void clause_token(clauser *s, const item *it, cursor after) {
         if (word_is(c, t, "where") && s->prev == PREV_NP) {
             open_clause(s, BEDE_CLAUSE_RELATIVE, t, f->clause, false);
         } else if ((sub && (clause_follows || k1 == BEDE_PHRASE_VP)) || ing) {
+            /* (read before open_clause, which may move the clauses) */
+            int32_t object = cl->object;
             int32_t k =
                 open_clause(s, BEDE_CLAUSE_ADVERBIAL, t, f->clause, true);
             if (k >= 0 && ing) {
                 /* "accused Israel of killing": the object acts */
                 if ((word_is(c, t, "of") || word_is(c, t, "for") ||
                      word_is(c, t, "from")) &&
-                    cl->object >= 0)
-                    CL(s, k).subject = cl->object;
+                    object >= 0)
+                    CL(s, k).subject = object;
                 else
                     CL(s, k).reserved[0] = INHERIT_SUBJECT;
             }
