@@ -4511,12 +4511,13 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
     }
     if (tgt && tgt->n == 1 && w->actors.v[tgt->first].guessed &&
         (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
-         !strncmp(code, "20", 2)) &&
+         !strncmp(code, "20", 2) || !strncmp(code, "171", 3)) &&
         !strncmp(pstr(w, w->actors.v[tgt->first].code),
                  pstr(w, w->actors.v[src->first].code), 3)) {
-        /* "Israeli jets struck Gaza, killing 12 civilians": a role without a
-         * state of its own took the sentence's first state, the source's;
-         * for violence another state named in the sentence is the better
+        /* "Israeli jets struck Gaza, killing 12 civilians", "settlers set
+         * fire to a mosque near Ramallah": a role without a state of its
+         * own took the sentence's first state, the source's; for violence
+         * and destruction another state named in the sentence is the better
          * guess, else the event is domestic ("police arrested
          * protesters", "lawmakers called on the government to expel U.S.
          * troops") */
