@@ -4593,8 +4593,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
         tgt = tabari_target(w, src, v0, v1);
     option_target(w, &ox, &tgt, src->n > 1 && mutual_code(code), v0, v1,
                   code);
-    if (!tgt && src->n > 1 && mutual_code(code)) {
-        /* "Gondor and Osgiliath renewed ties": each with the other */
+    if (!tgt && src->n > 1 && mutual_code(code) &&
+        !(passive && !strncmp(code, "03", 2))) {
+        /* "Gondor and Osgiliath renewed ties", "a deal signed by India and
+         * Britain": each with the other; but "a truce proposed by A, B
+         * and C" names who proposed it, not an intent among them */
         tracef(w, "    \"%s\" = %s: a compound source without a target acts "
                   "on itself, each member on the others",
                span_text(w, v0, v1, buf, sizeof buf), code);
