@@ -3523,6 +3523,30 @@ static bool earlier_partner(bede_worker *w, int32_t c, const np_actors *src,
     return false;
 }
 
+/* "Protesters threw fireworks at police, who responded with water
+ * cannon": whom a response answers is the source of the story's last
+ * event against the responder; into *out. */
+static bool answered_actor(bede_worker *w, uint32_t v0, const np_actors *src,
+                           np_actors *out) {
+    static const char *const RESPONDING[] = {"respond", "retaliate", "react",
+                                             "reply", NULL};
+    if (!str_in_list(RESPONDING, tlemma(w, v0))) return false;
+    const char *sc = pstr(w, w->actors.v[src->first].code);
+    for (size_t i = w->cands.n; i-- > 0;) {
+        const cand *g = &w->cands.v[i];
+        if (g->dead || g->tgt.code == NONE ||
+            strcmp(pstr(w, g->tgt.code), sc) != 0)
+            continue;
+        actor a = g->src;
+        out->first = (uint32_t)w->actors.n;
+        if (push_actor(w, &a) != 0) return false;
+        out->n = 1;
+        out->done = 1;
+        return true;
+    }
+    return false;
+}
+
 /* Are all actors of t the source's own (the same actor, or its state's
  * government)? */
 static bool is_source(const bede_worker *w, const np_actors *src,
@@ -4333,6 +4357,9 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                 earlier_partner(w, clause, src, &partner))
                 /* "met Xi Jinping in Beijing and signed a dozen
                  * agreements": with whom the first verb dealt */
+                tgt = &partner;
+            if (!tgt && src && src->n == 1 && !nominal &&
+                answered_actor(w, v0, src, &partner))
                 tgt = &partner;
             if (!tgt && src && !strncmp(code, "15", 2)) {
                 /* "put its forces on alert and is ready to respond to
