@@ -769,7 +769,7 @@ static void mentions_in(bede_worker *w, uint32_t a, uint32_t b,
 /* Heads of a description that refers to the last state named. */
 static const char *const PLACE_HEADS[] = {"country", "nation", "city",
                                           "capital", "kingdom", "republic",
-                                          NULL};
+                                          "island", NULL};
 
 /* Heads of a description that refers to a group named earlier. */
 static const char *const GROUP_HEADS[] = {
@@ -1653,7 +1653,16 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         /* a state, or the state of a role ("Kim Jong Un" -> PRK) */
         int32_t q = -1;
         char st[4];
+        /* "Chinese warships simulated a blockade of the island": what the
+         * clause acts on is not its own subject's state; but "the
+         * country's nuclear forces" may be the subject's own */
+        int32_t subj = ph->clause >= 0 && !(ph->flags & BEDE_PHF_POSSESSOR)
+                           ? clause_subject(w, ph->clause)
+                           : -1;
         for (uint32_t k = p; k-- > 0 && q < 0;) {
+            if (subj >= 0 && w->ph[k].first >= w->ph[subj].first &&
+                w->ph[k].last <= w->ph[subj].last)
+                continue;
             const np_actors *r = w->ph[k].kind == BEDE_PHRASE_NP &&
                                          !(w->ph[k].flags & BEDE_PHF_COORD)
                                      ? np_of(w, (int32_t)k)
@@ -1666,6 +1675,7 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         }
         const seen_actor *sa = NULL;
         for (size_t i = w->seen.n; q < 0 && i-- > 0 && !sa;) {
+            if (w->seen.v[i].root[0]) continue; /* an event's source */
             snprintf(st, sizeof st, "%.3s", pstr(w, w->seen.v[i].a.code));
             if (is_state(st)) sa = &w->seen.v[i];
         }
