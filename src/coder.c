@@ -649,9 +649,11 @@ static bool find_mention(bede_worker *w, uint32_t at, uint32_t end,
     return true;
 }
 
+/* ("Pakistan-based militants", "a London-based newspaper" are of the
+ * place they are based in: not listed) */
 static const char *const MADE_IN[] = {
     "made",     "built",   "designed", "produced", "supplied",
-    "manufactured", "style", "born",   "based",    "backed",
+    "manufactured", "style", "born",   "backed",
     "sponsored", "funded", "supported", "aligned", "armed",
     "trained",  NULL};
 
