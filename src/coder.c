@@ -778,6 +778,56 @@ static const char *const GROUP_HEADS[] = {
     "group", "militia", "movement", "organisation", "organization",
     "faction", "insurgents", NULL};
 
+/* When NP p is a clause's subject and no state is named before it in its
+ * sentence: the state of the story's last subject that named one, into
+ * out[4]. */
+static bool subject_of_story(bede_worker *w, uint32_t p, char out[4]) {
+    bool subject = false;
+    for (uint32_t c = 0; c < w->s->clause_count && !subject; c++)
+        subject = w->cl[c].subject == (int32_t)p;
+    if (!subject) return false;
+    uint32_t base = w->s->first_token;
+    for (size_t i = 0; i < w->mentions.n; i++) {
+        const mention *m = &w->mentions.v[i];
+        if (m->agent || m->blocked || m->first >= base + w->ph[p].first)
+            continue;
+        char st[4];
+        const char *c = match_code(w->c->dict, m->entry, m->code);
+        if (!c) continue;
+        snprintf(st, sizeof st, "%.3s", c);
+        if (is_state(st)) return false;
+    }
+    for (size_t i = w->seen.n; i-- > 0;) {
+        const seen_actor *sa = &w->seen.v[i];
+        if (sa->root[0] || !sa->subject) continue;
+        snprintf(out, 4, "%.3s", pstr(w, sa->a.code));
+        if (is_state(out)) return true;
+    }
+    return false;
+}
+
+static const char *const SAY_LEMMAS[] = {
+    "say", "tell", "state", "add", "announce", "claim", "report", "insist",
+    "stress", "warn", "note", "declare", "write", "confirm", NULL};
+
+/* The state of whoever says clause c (c is what a verb of saying
+ * reports, and its speaker names a state), into out[4]. */
+static bool speaker_state(bede_worker *w, int32_t c, char out[4]) {
+    for (int depth = 0; c >= 0 && depth < 16; depth++, c = w->cl[c].parent) {
+        if (w->cl[c].kind != BEDE_CLAUSE_COMPLEMENT) continue;
+        int32_t pc = w->cl[c].parent;
+        if (pc < 0 || w->cl[pc].verb < 0 ||
+            !str_in_list(SAY_LEMMAS, tlemma(w, w->ph[w->cl[pc].verb].head)))
+            return false;
+        int32_t sp = clause_subject(w, pc);
+        const np_actors *r = sp >= 0 ? np_of(w, sp) : NULL;
+        if (!r || r->n != 1) return false;
+        snprintf(out, 4, "%.3s", pstr(w, w->actors.v[r->first].code));
+        return is_state(out);
+    }
+    return false;
+}
+
 /* Nouns of the person who leads what their "of" phrase names. */
 static const char *const HEAD_NOUNS[] = {
     "head", "chief", "director", "director-general", "boss", "chairman",
@@ -1661,6 +1711,25 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         int32_t subj = ph->clause >= 0 && !(ph->flags & BEDE_PHF_POSSESSOR)
                            ? clause_subject(w, ph->clause)
                            : -1;
+        char spk[4];
+        if (!w->c->opts.tabari_agents && speaker_state(w, ph->clause, spk)) {
+            /* "said the military was ready to defend the country's
+             * sovereignty": the speaker's country */
+            actor a;
+            memset(&a, 0, sizeof a);
+            a.code = pool_code(w, spk, 3);
+            a.how = BEDE_ACTOR_COREF;
+            a.first = base + ph->first;
+            a.last = base + ph->last;
+            a.agent_file = a.file = NONE;
+            push_actor(w, &a);
+            out = &w->nps.v[p];
+            out->first = (uint32_t)w->actors.n - 1;
+            out->n = 1;
+            tracef(w, "  \"%s\" refers to %s (the speaker's state)",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf), spk);
+            return;
+        }
         for (uint32_t k = p; k-- > 0 && q < 0;) {
             if (subj >= 0 && w->ph[k].first >= w->ph[subj].first &&
                 w->ph[k].last <= w->ph[subj].last)
@@ -1957,7 +2026,17 @@ static void resolve_np(bede_worker *w, uint32_t p) {
     a.agent_file = NONE;
     a.file = NONE;
     char here[4];
-    if (agent_code && !pronoun && !w->c->opts.unknown_state &&
+    char spk[4];
+    if (agent_code && !pronoun && definite && !w->c->opts.tabari_agents &&
+        speaker_state(w, ph->clause, spk) &&
+        (!s || strncmp(pstr(w, s->a.code), spk, 3) != 0)) {
+        /* "Venezuela's defence minister said the military was ready": a
+         * role named by a description in what someone says is of the
+         * speaker's state */
+        a.code = compose(w, spk, agent_code);
+        a.how = BEDE_ACTOR_CONTEXT;
+        a.guessed = 1;
+    } else if (agent_code && !pronoun && !w->c->opts.unknown_state &&
         people_role(agent_code) &&
         (place_of_clause(w, ph->clause, here) ||
          sentence_state_except(w, NULL, here))) {
@@ -1982,6 +2061,14 @@ static void resolve_np(bede_worker *w, uint32_t p) {
         a.how = BEDE_ACTOR_CONTEXT;
     } else if (agent_code && w->context != NONE) {
         a.code = compose(w, pstr(w, w->context), agent_code);
+        a.how = BEDE_ACTOR_CONTEXT;
+        a.guessed = 1;
+    } else if (agent_code && !w->c->opts.tabari_agents &&
+               subject_of_story(w, p, state)) {
+        /* "Venezuela condemned ... Defence Minister Vladimir Padrino Lopez
+         * said": a role alone as a clause's subject, before any state of
+         * its own sentence, is of the state the story is about */
+        a.code = compose(w, state, agent_code);
         a.how = BEDE_ACTOR_CONTEXT;
         a.guessed = 1;
     } else if (agent_code && sentence_state_except(w, NULL, state)) {
@@ -2924,10 +3011,6 @@ static bool ordered_act(bede_worker *w, int32_t c, uint32_t v1) {
     return match(w, BEDE_DICT_VERBS, base + h, base + w->s->token_count, m,
                  MAX_MATCHES) > 0;
 }
-
-static const char *const SAY_LEMMAS[] = {
-    "say", "tell", "state", "add", "announce", "claim", "report", "insist",
-    "stress", "warn", "note", "declare", "write", "confirm", NULL};
 
 static int add_cand(bede_worker *w, const actor *src, const actor *tgt,
                     const char *code, size_t cn, uint32_t v0, uint32_t v1,
