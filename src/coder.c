@@ -65,7 +65,7 @@ struct bede_coder {
     const bede_dict *dict;
     bede_analyzer *an;
     bede_coder_options opts;
-    size_t stem_min, stem_max; /* lengths of the dictionary's stems */
+    dict_stems stems; /* the dictionary's stems: lengths and filter */
 };
 
 /* One actor of a noun phrase. Codes are offsets into the worker's pool. */
@@ -259,9 +259,14 @@ bede_coder *bede_coder_new(const bede_dict *dict,
         bede_coder_default_options(&c->opts);
     /* BEDE_CODE_ALL: a statement whose content is coded keeps its own */
     if (c->opts.code_by == BEDE_CODE_ALL) c->opts.statements = 1;
-    dict_stem_lengths(dict, &c->stem_min, &c->stem_max);
+    if (dict_stems_init(dict, &c->stems) != 0) {
+        bede_fail(err, BEDE_ERR_NOMEM, NULL, 0, 0, 0, "out of memory");
+        free(c);
+        return NULL;
+    }
     c->an = bede_analyzer_new(NULL, err);
     if (!c->an) {
+        dict_stems_free(&c->stems);
         free(c);
         return NULL;
     }
@@ -271,6 +276,7 @@ bede_coder *bede_coder_new(const bede_dict *dict,
 void bede_coder_free(bede_coder *c) {
     if (!c) return;
     bede_analyzer_free(c->an);
+    dict_stems_free(&c->stems);
     free(c);
 }
 
@@ -472,8 +478,7 @@ static int lookup_token(bede_worker *w, const char *lo, const char *le,
                     sizeof(uint32_t)))
         return BEDE_ERR_NOMEM;
     size_t nc = kind == BEDE_TOKEN_WORD
-                    ? dict_token_cands_in(d, lo, le, w->c->stem_min,
-                                          w->c->stem_max,
+                    ? dict_token_cands_in(d, lo, le, &w->c->stems,
                                           w->scratch_cands.v, 63)
                     : 0;
     if (before_hyphen != NONE) w->scratch_cands.v[nc++] = before_hyphen;

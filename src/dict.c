@@ -90,6 +90,19 @@ static bool same_n(const char *t, const char *s, size_t n) {
     return k == n && t[n] == '\0';
 }
 
+/* dict_find with the string's str_hash already computed. */
+static uint32_t find_hashed(const bede_dict *d, const char *s, size_t n,
+                            uint64_t h) {
+    if (!d->strslots) return NONE;
+    size_t j = h & (d->strslots - 1);
+    while (d->strhash[j]) {
+        const char *t = d->chars.v + d->strhash[j] - 1;
+        if (same_n(t, s, n)) return d->strhash[j] - 1;
+        j = (j + 1) & (d->strslots - 1);
+    }
+    return NONE;
+}
+
 uint32_t dict_find(const bede_dict *d, const char *s, size_t n) {
     if (!d->strslots) return NONE;
     size_t j = str_hash(s, n) & (d->strslots - 1);
@@ -1001,20 +1014,63 @@ void dict_stem_lengths(const bede_dict *d, size_t *min, size_t *max) {
 
 size_t dict_token_cands(const bede_dict *d, const char *lower,
                         const char *lemma, uint32_t *out, size_t cap) {
-    return dict_token_cands_in(d, lower, lemma, 1, SIZE_MAX, out, cap);
+    return dict_token_cands_in(d, lower, lemma, NULL, out, cap);
+}
+
+/* The filter's two bits of a marked stem's hash. */
+static bool stems_may_have(const dict_stems *st, uint64_t h) {
+    uint64_t a = (h >> 7) & st->mask, b = (h >> 37) & st->mask;
+    return (st->bits[a >> 6] >> (a & 63) & 1) &&
+           (st->bits[b >> 6] >> (b & 63) & 1);
+}
+
+int dict_stems_init(const bede_dict *d, dict_stems *st) {
+    memset(st, 0, sizeof *st);
+    dict_stem_lengths(d, &st->min, &st->max);
+    size_t nbits = 1u << 12;
+    while (nbits < 16 * d->words.n && nbits < (1u << 22)) nbits <<= 1;
+    st->bits = calloc(nbits / 64, sizeof *st->bits);
+    if (!st->bits) return BEDE_ERR_NOMEM;
+    st->mask = nbits - 1;
+    char buf[256];
+    for (size_t i = 0; i < d->words.n; i++) {
+        const dict_word *w = &d->words.v[i];
+        int mode = w->mode & 3;
+        if (mode != WORD_STEM && mode != WORD_ENDINGS) continue;
+        const char *ws = dict_str(d, w->word);
+        size_t n = ws ? strlen(ws) : 0;
+        if (!ws || n + 1 >= sizeof buf) continue;
+        buf[0] = mode == WORD_STEM ? '\x01' : '\x02'; /* stem_mark */
+        memcpy(buf + 1, ws, n);
+        uint64_t h = str_hash(buf, n + 1);
+        uint64_t a = (h >> 7) & st->mask, b = (h >> 37) & st->mask;
+        st->bits[a >> 6] |= 1ull << (a & 63);
+        st->bits[b >> 6] |= 1ull << (b & 63);
+    }
+    return 0;
+}
+
+void dict_stems_free(dict_stems *st) {
+    free(st->bits);
+    memset(st, 0, sizeof *st);
 }
 
 size_t dict_token_cands_in(const bede_dict *d, const char *lower,
-                           const char *lemma, size_t stem_min,
-                           size_t stem_max, uint32_t *out, size_t cap) {
+                           const char *lemma, const dict_stems *st,
+                           uint32_t *out, size_t cap) {
     size_t n = 0, len = strlen(lower);
+    size_t stem_min = st ? st->min : 1, stem_max = st ? st->max : SIZE_MAX;
     char buf[256];
     if (len + 1 < sizeof buf && stem_min) {
         buf[0] = '\x01'; /* stems are interned behind \x01 (stem_mark) */
         memcpy(buf + 1, lower, len);
         size_t top = len < stem_max ? len : stem_max;
-        for (size_t k = stem_min; k <= top && n < cap; k++) {
-            if (dict_find(d, buf, k + 1) == NONE) continue;
+        /* the marked prefix's hash, one byte at a time */
+        uint64_t h = str_hash(buf, 1);
+        for (size_t k = 1; k <= top && n < cap; k++) {
+            h = (h ^ (uint8_t)buf[k]) * 1099511628211ULL;
+            if (k < stem_min || (st && !stems_may_have(st, h))) continue;
+            if (find_hashed(d, buf, k + 1, h) == NONE) continue;
             uint32_t id = dict_find(d, lower, k);
             if (id != NONE && id < TRIE_ENDINGS) out[n++] = id | TRIE_STEM;
         }
@@ -1033,7 +1089,10 @@ size_t dict_token_cands_in(const bede_dict *d, const char *lower,
              e++) {
             size_t el = strlen(endings[e]);
             if (wl <= el || strcmp(w + wl - el, endings[e]) != 0) continue;
-            if (dict_find(d, buf, wl - el + 1) == NONE) continue;
+            uint64_t h = str_hash(buf, wl - el + 1);
+            if ((st && !stems_may_have(st, h)) ||
+                find_hashed(d, buf, wl - el + 1, h) == NONE)
+                continue;
             uint32_t id = dict_find(d, w, wl - el);
             if (id != NONE && id < TRIE_ENDINGS) out[n++] = id | TRIE_ENDINGS;
         }

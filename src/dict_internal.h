@@ -291,11 +291,22 @@ BEDE_HIDDEN int dict_match_ids(const bede_dict *d, int kind,
 BEDE_HIDDEN size_t dict_token_cands(const bede_dict *d, const char *lower,
                                     const char *lemma, uint32_t *out,
                                     size_t cap);
-/* As dict_token_cands, trying only stems of stem_min..stem_max bytes (the
- * lengths the dictionary's stems have: dict_stem_lengths). */
+/* What a coder knows of a dictionary's stems and words with endings: the
+ * lengths its stems have (dict_stem_lengths) and a Bloom filter of their
+ * marked strings, so that a token's prefixes are looked up only when one
+ * may be a stem. Read-only once made; shared by a coder's workers. */
+typedef struct {
+    uint64_t *bits;
+    uint64_t mask;
+    size_t min, max;
+} dict_stems;
+BEDE_HIDDEN int dict_stems_init(const bede_dict *d, dict_stems *st);
+BEDE_HIDDEN void dict_stems_free(dict_stems *st);
+/* As dict_token_cands, with what st knows of the stems (NULL: try every
+ * prefix). */
 BEDE_HIDDEN size_t dict_token_cands_in(const bede_dict *d, const char *lower,
-                                       const char *lemma, size_t stem_min,
-                                       size_t stem_max, uint32_t *out,
+                                       const char *lemma,
+                                       const dict_stems *st, uint32_t *out,
                                        size_t cap);
 /* The shortest and longest stem (`word*`) of the dictionary; 0, 0 when it
  * has none. */
