@@ -863,7 +863,10 @@ static const seen_actor *corefer(const bede_worker *w, const char *head,
         const seen_actor *s = &w->seen.v[i];
         if (s->title != NONE && strcmp(pstr(w, s->title), head) == 0)
             return s;
-        if (root && s->root[0] && !strcmp(s->root, root)) return s;
+        if (root && s->root[0] &&
+            (!strcmp(s->root, root) ||
+             (!strcmp(root, "**") && strcmp(s->root, "13") >= 0)))
+            return s;
     }
     for (size_t i = w->seen.n; i-- > 0;) {
         const seen_actor *s = &w->seen.v[i];
@@ -1395,15 +1398,29 @@ static int group_np(const bede_worker *w, const bede_phrase *ph) {
 static bool noun_root(bede_worker *w, const bede_phrase *ph, char root[3]) {
     const bede_dict *d = w->c->dict;
     if (!is_noun_tag(w->toks[ph->head].tag)) return false;
+    /* "the launch", "the test", "the operation": a noun of any act refers
+     * to the story's last event of force or coercion (roots 13-20: "**") */
+    static const char *const ANY_ACT[] = {"launch", "test", "firing",
+                                          "operation", "incident", "action",
+                                          NULL};
     uint32_t b = w->s->first_token;
     bede_dict_match m[2];
-    if (match(w, BEDE_DICT_VERBS, b + ph->head, b + w->s->token_count, m, 2) <=
-        0)
-        return false;
+    int nm = match(w, BEDE_DICT_VERBS, b + ph->head, b + w->s->token_count, m,
+                   2);
+    if (nm <= 0) {
+        if (!str_in_list(ANY_ACT, tlemma(w, ph->head))) return false;
+        memcpy(root, "**", 3);
+        return true;
+    }
     uint32_t ge = global_entry(d, BEDE_DICT_VERBS, m[0].entry);
     const char *code = match_code(d, ge, m[0].code);
     const dict_entry *e = &d->entries.v[ge];
     if (!code && e->block != NONE) code = dstr(w, d->blocks.v[e->block].code);
+    if ((!code || !strcmp(code, "---")) &&
+        str_in_list(ANY_ACT, tlemma(w, ph->head))) {
+        memcpy(root, "**", 3);
+        return true;
+    }
     if (!code || !(code[0] >= '0' && code[0] <= '9') ||
         !(code[1] >= '0' && code[1] <= '9'))
         return false;
