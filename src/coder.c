@@ -5338,7 +5338,10 @@ static bool denied_report(const bede_worker *w, int32_t c) {
  * whether Berlin would send missiles") or a condition ("if they
  * attacked")? */
 static bool in_question(const bede_worker *w, int32_t c) {
-    for (int depth = 0; c >= 0 && depth < 16; depth++, c = w->cl[c].parent) {
+    bool coordinated = false; /* reached through a coordinate clause */
+    for (int depth = 0; c >= 0 && depth < 16;
+         depth++, coordinated |= w->cl[c].kind == BEDE_CLAUSE_COORDINATE,
+             c = w->cl[c].parent) {
         const char *first = tlower(w, w->cl[c].first);
         /* "companies accused of supplying drone parts": an allegation,
          * whether or not the accusing verb made an event */
@@ -5375,8 +5378,10 @@ static bool in_question(const bede_worker *w, int32_t c) {
          * done */
         static const char *const UNDONE[] = {"deny", "avoid", "stop",
                                              "cease", "quit", NULL};
-        if (w->cl[c].kind == BEDE_CLAUSE_PARTICIPIAL && pv >= 0 &&
-            w->cl[c].first == w->ph[pv].last &&
+        /* ("denied restricting aid and accused Hamas": the accusing,
+         * joined by "and", was done) */
+        if (!coordinated && w->cl[c].kind == BEDE_CLAUSE_PARTICIPIAL &&
+            pv >= 0 && w->cl[c].first == w->ph[pv].last &&
             str_in_list(UNDONE, tlemma(w, w->ph[pv].head)))
             return true;
         /* "blocked a resolution demanding a ceasefire", "rejected a
