@@ -1469,7 +1469,36 @@ static bool place_of_clause(bede_worker *w, int32_t c, char out[4]) {
     return false;
 }
 
+static void resolve_np_named(bede_worker *w, uint32_t p);
+
+/* The actors of NP p, found once. "the U.N. agency" after the World Food
+ * Programme is that agency: a definite description naming an
+ * organisation takes the more specific code of one of its bodies named
+ * earlier in the story. */
 static void resolve_np(bede_worker *w, uint32_t p) {
+    if (w->nps.v[p].done) return;
+    resolve_np_named(w, p);
+    const np_actors *out = &w->nps.v[p];
+    const bede_phrase *ph = &w->ph[p];
+    if (out->n != 1 || ph->det < 0 || strcmp(tlower(w, (uint32_t)ph->det), "the") ||
+        !str_in_list(IGO_HEADS, tlemma(w, ph->head)))
+        return;
+    actor *a = &w->actors.v[out->first];
+    const char *code = pstr(w, a->code);
+    size_t n = strlen(code);
+    if (n < 3 || strncmp(code, "IGO", 3) != 0) return;
+    for (size_t i = w->seen.n; i-- > 0;) {
+        const char *sc = pstr(w, w->seen.v[i].a.code);
+        if (w->seen.v[i].root[0] || strlen(sc) <= n || strncmp(sc, code, n))
+            continue;
+        a->code = w->seen.v[i].a.code;
+        tracef(w, "  \"%s\" refers to %s (named earlier)",
+               tlower(w, ph->head), sc);
+        return;
+    }
+}
+
+static void resolve_np_named(bede_worker *w, uint32_t p) {
     np_actors *out = &w->nps.v[p];
     if (out->done) return;
     out->done = 1;
