@@ -1146,7 +1146,8 @@ static const char *const ROLE_MEANS[] = {
     "gunship", "ship",    "warship",  "vessel",   "boat",    "submarine",
     "tank",    "vehicle", "convoy",   "unit",     "patrol",  "artillery",
     "battery", "fighter", "bomber",   "frigate",  "destroyer", "channel",
-    "station", "network", "outlet",   NULL};
+    "station", "network", "outlet",   "target",   "position", "hideout",
+    "base",    "camp",    "stronghold", NULL};
 
 /* Nouns of a person that take the role before them: "a dissident artist",
  * "an opposition figure", "two rebel men". */

@@ -843,6 +843,25 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
              tags[i - 1] == BEDE_TAG_COMMA || tags[i - 1] == BEDE_TAG_CC))
             tags[i] = BEDE_TAG_NNP;
     }
+    /* "Kurdish(NNP) militant targets": a demonym in -ish or -ese before an
+     * adjective or a common noun is its adjective */
+    for (size_t i = 0; i + 1 < n; i++) {
+        int x = tags[i + 1];
+        if (tags[i] == BEDE_TAG_NNP && lens[i] > 4 &&
+            (strncasecmp(words[i] + lens[i] - 3, "ish", 3) == 0 ||
+             strncasecmp(words[i] + lens[i] - 3, "ese", 3) == 0) &&
+            (x == BEDE_TAG_JJ || x == BEDE_TAG_NN || x == BEDE_TAG_NNS))
+            tags[i] = BEDE_TAG_JJ;
+    }
+    /* "charge d'affaires(VBZ)", "Cote d'Ivoire": a French "d'" word is a
+     * noun, a name when capitalised after it */
+    for (size_t i = 0; i < n; i++)
+        if (lens[i] > 2 && (words[i][0] == 'd' || words[i][0] == 'D') &&
+            words[i][1] == '\'' && tags[i] != BEDE_TAG_NN &&
+            tags[i] != BEDE_TAG_NNS && tags[i] != BEDE_TAG_NNP)
+            tags[i] = words[i][2] >= 'A' && words[i][2] <= 'Z'
+                          ? BEDE_TAG_NNP
+                          : BEDE_TAG_NN;
     /* "party chief To(TO) Lam": a capitalised "To" inside a sentence and
      * before a name is part of the name (Vietnamese names) */
     for (size_t i = 1; i + 1 < n; i++)
