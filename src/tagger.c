@@ -844,13 +844,19 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
             tags[i] = BEDE_TAG_NNP;
     }
     /* "Kurdish(NNP) militant targets": a demonym in -ish or -ese before an
-     * adjective or a common noun is its adjective */
+     * adjective or a common noun is its adjective; so is a dotted
+     * abbreviation before an adjective ("met U.S.(NNP) special envoy") */
     for (size_t i = 0; i + 1 < n; i++) {
         int x = tags[i + 1];
-        if (tags[i] == BEDE_TAG_NNP && lens[i] > 4 &&
+        if (tags[i] != BEDE_TAG_NNP) continue;
+        if (lens[i] > 4 &&
             (strncasecmp(words[i] + lens[i] - 3, "ish", 3) == 0 ||
              strncasecmp(words[i] + lens[i] - 3, "ese", 3) == 0) &&
             (x == BEDE_TAG_JJ || x == BEDE_TAG_NN || x == BEDE_TAG_NNS))
+            tags[i] = BEDE_TAG_JJ;
+        else if (lens[i] == 4 && words[i][1] == '.' && words[i][3] == '.' &&
+                 x == BEDE_TAG_JJ && i + 2 < n &&
+                 (tags[i + 2] == BEDE_TAG_NN || tags[i + 2] == BEDE_TAG_NNS))
             tags[i] = BEDE_TAG_JJ;
     }
     /* "charge d'affaires(VBZ)", "Cote d'Ivoire": a French "d'" word is a
