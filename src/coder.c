@@ -3644,6 +3644,16 @@ static bool possessed_own(bede_worker *w, const np_actors *src, int32_t p) {
            own_forces(w, src, np_of(w, p));
 }
 
+/* A copy of actor a as a run of its own, the NP actors *out. */
+static bool copy_actor(bede_worker *w, const actor *a, np_actors *out) {
+    actor copy = *a; /* a may point into the actors push_actor grows */
+    out->first = (uint32_t)w->actors.n;
+    if (push_actor(w, &copy) != 0) return false;
+    out->n = 1;
+    out->done = 1;
+    return true;
+}
+
 /* For a verb of coordinate clause c joined by "and" without a subject of
  * its own, the target of the event its parent clause's verb made with the
  * same source, as a run in *out; false if none. */
@@ -3660,12 +3670,7 @@ static bool earlier_partner(bede_worker *w, int32_t c, const np_actors *src,
         if (g->clause != w->cl[c].parent) continue;
         if (g->tgt.code == NONE || strcmp(pstr(w, g->src.code), sc) != 0)
             return false;
-        actor a = g->tgt;
-        out->first = (uint32_t)w->actors.n;
-        if (push_actor(w, &a) != 0) return false;
-        out->n = 1;
-        out->done = 1;
-        return true;
+        return copy_actor(w, &g->tgt, out);
     }
     return false;
 }
@@ -3684,12 +3689,7 @@ static bool answered_actor(bede_worker *w, uint32_t v0, const np_actors *src,
         if (g->dead || g->tgt.code == NONE ||
             strcmp(pstr(w, g->tgt.code), sc) != 0)
             continue;
-        actor a = g->src;
-        out->first = (uint32_t)w->actors.n;
-        if (push_actor(w, &a) != 0) return false;
-        out->n = 1;
-        out->done = 1;
-        return true;
+        return copy_actor(w, &g->src, out);
     }
     return false;
 }
