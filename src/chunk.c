@@ -1377,6 +1377,22 @@ static int find_frame(clauser *s, bool finite) {
     return -1;
 }
 
+/* "Merz said that Europe must defend itself and pledged to ...": a past
+ * verb after "and" joins the innermost clause from d outwards whose verb
+ * is in the past too, when the clause at d has a verb of another tense;
+ * else d. */
+static int past_frame(clauser *s, int d) {
+    int32_t v = CL(s, s->st[d].clause).verb;
+    if (v < 0 || s->c->out[v].tense == BEDE_TENSE_PAST ||
+        s->c->out[v].tense == BEDE_TENSE_NONE)
+        return d;
+    for (int e = d - 1; e >= 0; e--) {
+        int32_t u = CL(s, s->st[e].clause).verb;
+        if (u >= 0 && s->c->out[u].tense == BEDE_TENSE_PAST) return e;
+    }
+    return d;
+}
+
 /* A VP that is a lone VBN/VBD: a finite past verb the tagger may have
  * read as a participle. */
 static bool bare_past_participle(const chunker *c, int32_t ph) {
@@ -1715,6 +1731,8 @@ static void clause_cc(clauser *s, const item *it, cursor after) {
             d = find_frame(s, !finite_vp(c, n1.ph));
         else if (s->prev == PREV_COMMA && finite_vp(c, n1.ph))
             d = find_outer_frame(s, d);
+        else if (c->out[n1.ph].tense == BEDE_TENSE_PAST)
+            d = past_frame(s, d);
     } else {
         return;
     }

@@ -3668,7 +3668,9 @@ static bool earlier_partner(bede_worker *w, int32_t c, const np_actors *src,
     for (size_t i = w->cands.n; i-- > 0;) {
         const cand *g = &w->cands.v[i];
         if (g->clause != w->cl[c].parent) continue;
-        if (g->tgt.code == NONE || strcmp(pstr(w, g->src.code), sc) != 0)
+        /* (what the first verb only said is no dealing) */
+        if (g->tgt.code == NONE || strcmp(pstr(w, g->src.code), sc) != 0 ||
+            !strncmp(pstr(w, g->code), "01", 2))
             return false;
         return copy_actor(w, &g->tgt, out);
     }
