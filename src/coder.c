@@ -161,6 +161,9 @@ struct bede_worker {
     struct { actor *v; size_t n, cap; } actors;
     struct { np_actors *v; size_t n, cap; } nps; /* per phrase of sentence */
     struct { seen_actor *v; size_t n, cap; } seen;
+    /* acts of the sentence that named no target ("Iran seized an oil
+     * tanker"), for a later "the seizure" */
+    struct { seen_actor *v; size_t n, cap; } untargeted;
     actor pair[2];  /* the last two actors named together ("India and
                        Pakistan"), for "the two countries" later */
     int has_pair;
@@ -304,6 +307,7 @@ void bede_worker_free(bede_worker *w) {
     free(w->actors.v);
     free(w->nps.v);
     free(w->seen.v);
+    free(w->untargeted.v);
     free(w->cands.v);
     free(w->story_events.v);
     free(w->covered.v);
@@ -2259,6 +2263,9 @@ static void remember(bede_worker *w, size_t before) {
         snprintf(s.root, sizeof s.root, "%.2s", pstr(w, c->code));
         VEC_PUSH(w->seen, s);
     }
+    for (size_t i = 0; i < w->untargeted.n; i++)
+        VEC_PUSH(w->seen, w->untargeted.v[i]);
+    w->untargeted.n = 0;
 }
 
 /* ------------------------------------------------------------ patterns */
@@ -4858,6 +4865,17 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
             w->force_clause = clause;
             w->force_src = w->actors.v[src->first].code;
         }
+        if (!nominal && src->n == 1 && strncmp(code, "13", 2) >= 0 &&
+            code[0] >= '0' && code[0] <= '9') {
+            /* "Iran seized an oil tanker ... The United States condemned
+             * the seizure": the act is remembered for what refers to it */
+            seen_actor sa;
+            memset(&sa, 0, sizeof sa);
+            sa.a = w->actors.v[src->first];
+            sa.head = sa.title = sa.agent = NONE;
+            snprintf(sa.root, sizeof sa.root, "%.2s", code);
+            VEC_PUSH(w->untargeted, sa);
+        }
         return;
     }
     if (passive) flags |= BEDE_EVF_PASSIVE;
@@ -5734,6 +5752,7 @@ int bede_code(bede_worker *w, const char *text, size_t len,
     memset(&st, 0, sizeof st);
     w->pool.n = 0;
     w->seen.n = 0;
+    w->untargeted.n = 0;
     w->has_pair = 0;
     w->ngroup = 0;
     w->cands.n = 0;
