@@ -5464,6 +5464,22 @@ static bool in_question(const bede_worker *w, int32_t c) {
     return false;
 }
 
+/* Is clause k (a reported event's) inside what statement c reports? "The
+ * Taliban said Pakistani strikes killed 10 civilians and warned
+ * Islamabad": the warning, joined to the saying, reports nothing coded. */
+static bool reported_by(const bede_worker *w, int32_t k, const cand *c) {
+    if (k < 0 || c->clause < 0) return true;
+    for (int depth = 0; k >= 0 && depth < 16; depth++, k = w->cl[k].parent) {
+        int32_t pk = w->cl[k].parent;
+        if (pk < 0) return false;
+        int32_t v = w->cl[pk].verb;
+        if (v >= 0 && w->ph[v].first <= c->verb_first &&
+            c->verb_first < w->ph[v].last)
+            return true;
+    }
+    return false;
+}
+
 static int code_sentence(bede_worker *w, uint32_t si) {
     const bede_sentence *s = &bede_doc_sentences(w->doc)[si];
     w->s = s;
@@ -5533,7 +5549,8 @@ static int code_sentence(bede_worker *w, uint32_t si) {
         if (!w->c->opts.statements && say_verb(w, c->verb_first) &&
             strncmp(pstr(w, c->code), "10", 2) != 0)
             for (size_t j = before; j < w->cands.n && !drop; j++)
-                drop = j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED);
+                drop = j != i && (w->cands.v[j].flags & BEDE_EVF_REPORTED) &&
+                       reported_by(w, w->cands.v[j].clause, c);
         if (drop) {
             tracef(w, "  the statement \"%s\" gives no event of its own: "
                       "what it reports was coded",
