@@ -837,6 +837,25 @@ static bool speaker_state(bede_worker *w, int32_t c, char out[4]) {
     return false;
 }
 
+/* The person named earlier in the story whose name ends in surname
+ * ("al-Hayya" too for "Hayya"), or NULL. */
+static const seen_actor *by_surname(const bede_worker *w,
+                                    const char *surname) {
+    const bede_token *toks = bede_doc_tokens(w->doc);
+    size_t sl = strlen(surname);
+    for (size_t i = w->seen.n; i-- > 0;) {
+        const seen_actor *sa = &w->seen.v[i];
+        if (sa->root[0] || sa->a.last < sa->a.first + 2) continue;
+        const char *last = bede_doc_string(w->doc, toks[sa->a.last - 1].lower);
+        size_t ll = strlen(last);
+        if (!strcmp(last, surname) ||
+            (ll > sl && last[ll - sl - 1] == '-' &&
+             !strcmp(last + ll - sl, surname)))
+            return sa;
+    }
+    return NULL;
+}
+
 /* Nouns of the person who leads what their "of" phrase names. */
 static const char *const HEAD_NOUNS[] = {
     "head", "chief", "director", "director-general", "boss", "chairman",
@@ -1753,6 +1772,26 @@ static void resolve_np_named(bede_worker *w, uint32_t p) {
                     !strcmp(det, "its") ||
                     !strcmp(det, "their") || !strcmp(det, "his") ||
                     !strcmp(det, "her");
+    if (!pronoun && !agent_code && ph->last - ph->first == 1 &&
+        w->toks[ph->head].tag == BEDE_TAG_NNP) {
+        /* "Hamas leader Khalil al-Hayya ... Hayya thanked Egypt": a
+         * surname alone is the person named with it before */
+        const seen_actor *sa = by_surname(w, tlower(w, ph->head));
+        if (sa) {
+            actor a = sa->a;
+            a.how = BEDE_ACTOR_COREF;
+            a.first = base + ph->first;
+            a.last = base + ph->last;
+            push_actor(w, &a);
+            out = &w->nps.v[p];
+            out->first = (uint32_t)w->actors.n - 1;
+            out->n = 1;
+            tracef(w, "  \"%s\" refers to %s (the person of that name)",
+                   span_text(w, ph->first, ph->last, buf, sizeof buf),
+                   pstr(w, a.code));
+            return;
+        }
+    }
     if (!pronoun && !agent_code && !definite) return;
     if (!pronoun && !agent_code && !strcmp(det, "the") &&
         str_in_list(PLACE_HEADS, head) && !of_place(w, p)) {
@@ -3684,6 +3723,18 @@ static bool earlier_partner(bede_worker *w, int32_t c, const np_actors *src,
     return false;
 }
 
+/* Is NP p inside the infinitive of a plan, proposal or attempt ("any
+ * plan to displace Palestinians")? */
+static bool plan_content(const bede_worker *w, int32_t p) {
+    static const char *const PLANS[] = {"plan", "proposal", "attempt", "bid",
+                                        "effort", "idea", "scheme", "call",
+                                        NULL};
+    int32_t c = w->ph[p].clause;
+    return c >= 0 && w->cl[c].kind == BEDE_CLAUSE_INFINITIVAL &&
+           w->cl[c].first > 0 &&
+           str_in_list(PLANS, tlemma(w, w->cl[c].first - 1));
+}
+
 /* "Protesters threw fireworks at police, who responded with water
  * cannon": whom a response answers is the source of the story's last
  * event against the responder; into *out. */
@@ -4477,6 +4528,11 @@ static void code_verb(bede_worker *w, uint32_t ge, int32_t code_idx,
                     !is_verb_tag(w->toks[w->ph[p].first - 2].tag)) {
                     /* "rejected a proposal for an interim government in
                      * Afghanistan": what the rejected thing is about */
+                    p = -1;
+                }
+                if (p >= 0 && !strncmp(code, "12", 2) && plan_content(w, p)) {
+                    /* "rejected any plan to displace Palestinians": whom
+                     * the rejected plan would act on */
                     p = -1;
                 }
                 if (p >= 0 && consult_code(code) &&

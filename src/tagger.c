@@ -876,6 +876,21 @@ void tagger_correct(const char *const *words, const uint32_t *lens, size_t n,
             (tags[i - 1] == BEDE_TAG_NN || tags[i - 1] == BEDE_TAG_NNP ||
              tags[i - 1] == BEDE_TAG_COMMA))
             tags[i] = BEDE_TAG_NNP;
+    /* "the Rafah crossing(VBG) and": a present participle after a
+     * determiner and names, at the end of its phrase, is the noun they
+     * modify */
+    for (size_t i = 2; i < n; i++) {
+        if (tags[i] != BEDE_TAG_VBG || tags[i - 1] != BEDE_TAG_NNP) continue;
+        size_t j = i - 1;
+        while (j > 0 && tags[j - 1] == BEDE_TAG_NNP) j--;
+        if (j == 0 || (tags[j - 1] != BEDE_TAG_DT && tags[j - 1] != BEDE_TAG_POS &&
+                       tags[j - 1] != BEDE_TAG_PRPS))
+            continue;
+        int x = i + 1 < n ? tags[i + 1] : BEDE_TAG_PERIOD;
+        if (x == BEDE_TAG_CC || x == BEDE_TAG_IN || x == BEDE_TAG_TO ||
+            x == BEDE_TAG_COMMA || x == BEDE_TAG_PERIOD)
+            tags[i] = BEDE_TAG_NN;
+    }
     /* "The two discussed(VBN) aid": a sentence needs a finite verb; without
      * one, the first past form after a noun, a number or a pronoun is it */
     bool finite = false;
