@@ -1493,6 +1493,23 @@ static bool place_of_clause(bede_worker *w, int32_t c, char out[4]) {
     return false;
 }
 
+/* NP p refers to actor a (a copy, placed on p's words), for the reason
+ * why. */
+static void refer_one(bede_worker *w, uint32_t p, actor a, const char *why) {
+    const bede_phrase *ph = &w->ph[p];
+    char buf[256];
+    a.how = BEDE_ACTOR_COREF;
+    a.first = w->s->first_token + ph->first;
+    a.last = w->s->first_token + ph->last;
+    push_actor(w, &a);
+    np_actors *out = &w->nps.v[p];
+    out->first = (uint32_t)w->actors.n - 1;
+    out->n = 1;
+    tracef(w, "  \"%s\" refers to %s (%s)",
+           span_text(w, ph->first, ph->last, buf, sizeof buf),
+           pstr(w, a.code), why);
+}
+
 static void resolve_np_named(bede_worker *w, uint32_t p);
 
 /* The actors of NP p, found once. "the U.N. agency" after the World Food
@@ -1778,17 +1795,7 @@ static void resolve_np_named(bede_worker *w, uint32_t p) {
          * surname alone is the person named with it before */
         const seen_actor *sa = by_surname(w, tlower(w, ph->head));
         if (sa) {
-            actor a = sa->a;
-            a.how = BEDE_ACTOR_COREF;
-            a.first = base + ph->first;
-            a.last = base + ph->last;
-            push_actor(w, &a);
-            out = &w->nps.v[p];
-            out->first = (uint32_t)w->actors.n - 1;
-            out->n = 1;
-            tracef(w, "  \"%s\" refers to %s (the person of that name)",
-                   span_text(w, ph->first, ph->last, buf, sizeof buf),
-                   pstr(w, a.code));
+            refer_one(w, p, sa->a, "the person of that name");
             return;
         }
     }
@@ -1813,16 +1820,8 @@ static void resolve_np_named(bede_worker *w, uint32_t p) {
             actor a;
             memset(&a, 0, sizeof a);
             a.code = pool_code(w, spk, 3);
-            a.how = BEDE_ACTOR_COREF;
-            a.first = base + ph->first;
-            a.last = base + ph->last;
             a.agent_file = a.file = NONE;
-            push_actor(w, &a);
-            out = &w->nps.v[p];
-            out->first = (uint32_t)w->actors.n - 1;
-            out->n = 1;
-            tracef(w, "  \"%s\" refers to %s (the speaker's state)",
-                   span_text(w, ph->first, ph->last, buf, sizeof buf), spk);
+            refer_one(w, p, a, "the speaker's state");
             return;
         }
         for (uint32_t k = p; k-- > 0 && q < 0;) {
@@ -1848,16 +1847,7 @@ static void resolve_np_named(bede_worker *w, uint32_t p) {
         if (q >= 0 || sa) {
             actor a = q >= 0 ? w->actors.v[w->nps.v[q].first] : sa->a;
             a.code = pool_code(w, st, 3);
-            a.how = BEDE_ACTOR_COREF;
-            a.first = base + ph->first;
-            a.last = base + ph->last;
-            push_actor(w, &a);
-            out = &w->nps.v[p];
-            out->first = (uint32_t)w->actors.n - 1;
-            out->n = 1;
-            tracef(w, "  \"%s\" refers to %s (the last state named)",
-                   span_text(w, ph->first, ph->last, buf, sizeof buf),
-                   pstr(w, a.code));
+            refer_one(w, p, a, "the last state named");
             return;
         }
     }
