@@ -678,8 +678,12 @@ static int collect_mentions(bede_worker *w) {
         /* "emir Tamim bin Hamad Al Thani": a name that starts inside the
          * match and reaches further is the better reading ("Tamim bin
          * Hamad Al Thani" over "Emir Tamim"); the words before it are
-         * read alone */
-        for (uint32_t k = m.first + 1; !m.agent && k < m.last; k++) {
+         * read alone (only when a proper noun follows the match, the
+         * least such a name must reach over) */
+        bool name_follows = m.last < end &&
+                            w->toks[m.last - base].tag == BEDE_TAG_NNP;
+        for (uint32_t k = m.first + 1; name_follows && !m.agent && k < m.last;
+             k++) {
             mention m2;
             if (w->dropped.v[k - base] || !find_mention(w, k, end, &m2) ||
                 m2.agent || m2.last <= m.last)
@@ -1070,27 +1074,39 @@ static int32_t owner_pp_np(const bede_worker *w, uint32_t p) {
     return -1;
 }
 
+static const char *const ALLEGING[] = {"accuse", "suspect", "charge",
+                                       "allege", "blame", "indict", NULL};
+
+/* Verbs that punish someone for a deed ("convicted of", "executed for"). */
+static const char *const PUNISHING[] = {
+    "convict", "sentence", "jail",   "imprison", "execute",
+    "hang",    "arrest",   "detain", "punish",   NULL};
+
+/* Is clause c what someone is accused of (or, when punished, convicted or
+ * punished for): an "of", "for" or "with" clause under such a verb? */
+static bool allegation_clause(const bede_worker *w, int32_t c,
+                              bool punished) {
+    const bede_clause *cl = &w->cl[c];
+    if (cl->kind != BEDE_CLAUSE_ADVERBIAL || cl->parent < 0) return false;
+    const char *first = tlower(w, cl->first);
+    int32_t pv = w->cl[cl->parent].verb;
+    if (pv < 0 || (strcmp(first, "of") && strcmp(first, "for") &&
+                   strcmp(first, "with")))
+        return false;
+    const char *verb = tlemma(w, w->ph[pv].head);
+    return str_in_list(ALLEGING, verb) ||
+           (punished && str_in_list(PUNISHING, verb));
+}
+
 /* Is sentence token t inside what someone is accused, convicted or punished
  * for ("a man convicted of spying for Israel", "executed for collaborating
  * with Russia")? A state named there is what the deed served, not whose
  * the person is. */
 static bool in_allegation(const bede_worker *w, uint32_t t) {
-    static const char *const ALLEGED[] = {
-        "accuse", "suspect", "charge",  "allege",   "blame",  "indict",
-        "convict", "sentence", "jail", "imprison", "execute", "hang",
-        "arrest", "detain", "punish",  NULL};
-    for (uint32_t c = 0; c < w->s->clause_count; c++) {
-        const bede_clause *cl = &w->cl[c];
-        if (t < cl->first || t >= cl->last ||
-            cl->kind != BEDE_CLAUSE_ADVERBIAL || cl->parent < 0)
-            continue;
-        const char *first = tlower(w, cl->first);
-        int32_t pv = w->cl[cl->parent].verb;
-        if ((!strcmp(first, "of") || !strcmp(first, "for") ||
-             !strcmp(first, "with")) &&
-            pv >= 0 && str_in_list(ALLEGED, tlemma(w, w->ph[pv].head)))
+    for (uint32_t c = 0; c < w->s->clause_count; c++)
+        if (t >= w->cl[c].first && t < w->cl[c].last &&
+            allegation_clause(w, (int32_t)c, true))
             return true;
-    }
     return false;
 }
 
@@ -5384,9 +5400,6 @@ static bool less_specific(const bede_worker *w, const cand *a,
 static const char *const HOPING[] = {"hope", "wish", "want", "expect",
                                      NULL};
 
-static const char *const ALLEGING[] = {"accuse", "suspect", "charge",
-                                       "allege", "blame", "indict", NULL};
-
 /* Nouns of a report whose content is only said to have happened. */
 static const char *const REPORT_NOUNS[] = {
     "report",     "claim",      "allegation",  "rumor",     "rumour",
@@ -5442,11 +5455,7 @@ static bool in_question(const bede_worker *w, int32_t c) {
         /* "companies accused of supplying drone parts": an allegation,
          * whether or not the accusing verb made an event */
         int32_t pv = w->cl[c].parent >= 0 ? w->cl[w->cl[c].parent].verb : -1;
-        if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL &&
-            (!strcmp(first, "of") || !strcmp(first, "for") ||
-             !strcmp(first, "with")) &&
-            pv >= 0 && str_in_list(ALLEGING, tlemma(w, w->ph[pv].head)))
-            return true;
+        if (allegation_clause(w, c, false)) return true;
         /* "banned women from studying", "refrained from attacking":
          * what one is kept from has not happened */
         if (w->cl[c].kind == BEDE_CLAUSE_ADVERBIAL && !strcmp(first, "from"))
